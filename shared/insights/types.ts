@@ -1,0 +1,45 @@
+// Output shapes of the insights computations (shared by UI, CLI and CSV export).
+export interface WeekSummary {
+  /** First day of the week, YYYY-MM-DD (week start is the user's setting). */
+  weekStart: string;
+  coreSessions: number;
+  runKm: number;
+  runs: number;
+  meanBackPain: number | null;
+  maxBackPain: number | null;
+  painDays: number;
+}
+
+export interface LagCorrelation {
+  lag: 0 | 1 | 2;
+  n: number;
+  rho: number | null;
+  pValue: number | null;
+  ci95: [number, number] | null;
+  partialRho: number | null;
+  /** Why no rho is shown (too few weeks, constant series), or null. */
+  reason: string | null;
+  /** Plain-language, non-causal sentence for the UI. */
+  sentence: string;
+}
+
+export interface DayLevelComparison {
+  withCore: { n: number; meanPain: number | null };
+  withoutCore: { n: number; meanPain: number | null };
+  difference: number | null;
+  ci95: [number, number] | null;
+  reason: string | null;
+}
+
+export interface Flag {
+  rule: string;
+  date: string;
+  detail: string;
+}
+
+export interface InsightsReport {
+  weeks: WeekSummary[];
+  correlations: LagCorrelation[];
+  dayLevel: DayLevelComparison;
+  flags: Flag[];
+}
