@@ -23,11 +23,16 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const IsoDate = z
+/** A calendar date as stored: real, from 1970 on. Stored data is not re-judged by today's clock. */
+export const StoredDate = z
   .string({ error: 'Enter a date (YYYY-MM-DD).' })
   .refine(isRealDate, { error: 'Enter a real date as YYYY-MM-DD.' })
-  .refine((value) => value >= '1970-01-01', { error: 'Dates before 1970 are not accepted.' })
-  .refine((value) => value <= localToday(), { error: 'The date cannot be in the future.' });
+  .refine((value) => value >= '1970-01-01', { error: 'Dates before 1970 are not accepted.' });
+
+/** A date as entered: additionally not after today on this machine. */
+export const IsoDate = StoredDate.refine((value) => value <= localToday(), {
+  error: 'The date cannot be in the future.',
+});
 
 export const ClockTime = z
   .string()
@@ -119,7 +124,7 @@ function checkPace(
   }
 }
 
-export const Run = z.object({ id: Id, ...runFields }).superRefine(checkPace);
+export const Run = z.object({ id: Id, ...runFields, date: StoredDate }).superRefine(checkPace);
 export type Run = z.infer<typeof Run>;
 export const RunInput = z.object({ id: Id.optional(), ...runFields }).superRefine(checkPace);
 export type RunInput = z.input<typeof RunInput>;
@@ -139,7 +144,7 @@ const painFields = {
   runId: Id.optional(),
   notes: Notes.optional(),
 };
-export const PainRating = z.object({ id: Id, ...painFields });
+export const PainRating = z.object({ id: Id, ...painFields, date: StoredDate });
 export type PainRating = z.infer<typeof PainRating>;
 export const PainRatingInput = z.object({ id: Id.optional(), ...painFields });
 export type PainRatingInput = z.input<typeof PainRatingInput>;
@@ -173,7 +178,7 @@ const strengthFields = {
     .max(100, { error: 'At most 100 exercises in one session.' }),
   notes: Notes.optional(),
 };
-export const StrengthSession = z.object({ id: Id, ...strengthFields });
+export const StrengthSession = z.object({ id: Id, ...strengthFields, date: StoredDate });
 export type StrengthSession = z.infer<typeof StrengthSession>;
 export const StrengthSessionInput = z.object({ id: Id.optional(), ...strengthFields });
 export type StrengthSessionInput = z.input<typeof StrengthSessionInput>;

@@ -1,0 +1,144 @@
+// The Electron main process: lifecycle, the window, the app:// protocol, menu, single instance
+// and the security hooks. The log itself is the same service browser mode and the CLI use.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
+import Store from 'electron-store';
+import { openApp } from './context';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { argValue } from './paths';
+import { APP_ORIGIN, APP_SCHEME, externalUrlAllowed, SECURITY_HEADERS, WEB_PREFERENCES } from './security';
+import { MIME_TYPES, resolveStatic } from './staticFiles';
+import type { StoreFactory } from './store/storeFile';
+
+const electronStoreFactory: StoreFactory = (dataDir, name) =>
+  new Store<Record<string, unknown>>({
+    cwd: dataDir,
+    name,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function isTrustedFrame(frame: WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const origin = new URL(frame.url).origin;
+    return origin === APP_ORIGIN || (devServerUrl !== undefined && origin === new URL(devServerUrl).origin);
+  } catch {
+    return false;
+  }
+}
+
+function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    const file = resolveStatic(root, url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    const body = await fs.promises.readFile(file);
+    return new Response(body, {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream' },
+    });
+  });
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      // The app is a single page: no navigation away from it, ever.
+      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (externalUrlAllowed(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  // Electron grants permissions unless told otherwise; Backstride needs none.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Nothing leaves the machine: only our own scheme (and the dev server while developing).
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://') ||
+      (devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin));
+    callback({ cancel: !allowed });
+  });
+}
+
+async function createWindow(ctx: ReturnType<typeof openApp>): Promise<void> {
+  const bounds = ctx.repo.settings.windowBounds;
+  mainWindow = new BrowserWindow({
+    width: bounds?.width ?? 1200,
+    height: bounds?.height ?? 820,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 720,
+    minHeight: 520,
+    title: 'Backstride',
+    show: false,
+    backgroundColor: '#111827',
+    webPreferences: { ...WEB_PREFERENCES, preload: path.join(import.meta.dirname, '../preload/preload.cjs') },
+  });
+  if (bounds?.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    const b = mainWindow.getNormalBounds();
+    void ctx.repo.updateSettings({
+      ...ctx.repo.settings,
+      windowBounds: { ...b, width: Math.max(400, b.width), height: Math.max(300, b.height), maximized: mainWindow.isMaximized() },
+    });
+  });
+  await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/`);
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  const dataDir = path.resolve(
+    argValue(process.argv, '--data-dir') ?? process.env.BACKSTRIDE_DATA_DIR ?? app.getPath('userData'),
+  );
+
+  void app.whenReady().then(async () => {
+    const ctx = openApp({
+      dataDir,
+      mode: 'electron',
+      factory: electronStoreFactory,
+      onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
+    });
+    hardenContents();
+    serveRenderer(path.join(import.meta.dirname, '../renderer'));
+    registerIpc(ctx.handlers, isTrustedFrame);
+    Menu.setApplicationMenu(buildMenu(() => mainWindow));
+    await createWindow(ctx);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow(ctx);
+    });
+    app.on('before-quit', () => void ctx.repo.flush());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+
+
+start();

@@ -1,0 +1,148 @@
+// The handler map: one async function per contract method. No 'electron' import here: the
+// same service runs behind Electron IPC, browser-mode HTTP and the CLI.
+import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../shared/api';
+import { allExercises, customExerciseId } from '../shared/exercises';
+import { buildInsightsReport } from '../shared/insights';
+import {
+  compareEntriesNewestFirst,
+  ENTRY_TYPES,
+  entryTime,
+  localToday,
+  type Entry,
+  type EntryType,
+} from '../shared/model';
+import { ServiceError } from './errors';
+import type { LogRepository, RecordOf } from './store/repository';
+
+export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>> };
+
+export interface ServiceOptions {
+  repo: LogRepository;
+  mode: AppInfo['mode'];
+  version: string;
+  /** Called after every change, so doors can tell open windows to refresh. */
+  onChange?: (types: Array<EntryType | 'settings'>) => void;
+}
+
+function cursorOf(entry: Entry): string {
+  return `${entry.record.date}|${entryTime(entry) ?? ''}|${entry.record.id}`;
+}
+
+export function createService(options: ServiceOptions): Handlers {
+  const { repo } = options;
+  const changed = (type: EntryType | 'settings'): void => options.onChange?.([type]);
+
+  // The journal's order is derived from the log; it is rebuilt only after a change.
+  let sorted: { revision: number; entries: Entry[] } | undefined;
+  const journal = (): Entry[] => {
+    if (sorted?.revision !== repo.version) {
+      const entries: Entry[] = [
+        ...repo.all('run').map((record): Entry => ({ type: 'run', record })),
+        ...repo.all('pain').map((record): Entry => ({ type: 'pain', record })),
+        ...repo.all('strength').map((record): Entry => ({ type: 'strength', record })),
+      ];
+      entries.sort(compareEntriesNewestFirst);
+      sorted = { revision: repo.version, entries };
+    }
+    return sorted.entries;
+  };
+
+  async function saveRecord<T extends EntryType>(
+    type: T,
+    input: Omit<RecordOf[T], 'id'> & { id?: string | undefined },
+  ): Promise<RecordOf[T]> {
+    const record = { ...input, id: input.id ?? crypto.randomUUID() } as RecordOf[T];
+    const saved = await repo.save(type, record);
+    changed(type);
+    return saved;
+  }
+
+  async function deleteRecord<T extends EntryType>(type: T, id: string): Promise<RecordOf[T]> {
+    const removed = await repo.delete(type, id);
+    if (!removed) throw new ServiceError('not_found', `No ${type === 'run' ? 'run' : type === 'pain' ? 'pain rating' : 'session'} with id ${id}.`, 'id');
+    changed(type);
+    return removed;
+  }
+
+  return {
+    'app:info': async () => ({
+      version: options.version,
+      dataDir: repo.dataDir,
+      mode: options.mode,
+      notices: [...repo.notices],
+    }),
+
+    'journal:list': async ({ type, limit, cursor }): Promise<JournalPage> => {
+      const all = journal();
+      let start = 0;
+      if (cursor) {
+        const index = all.findIndex((entry) => cursorOf(entry) === cursor);
+        start = index >= 0 ? index + 1 : all.length;
+      }
+      const entries: Entry[] = [];
+      let i = start;
+      for (; i < all.length && entries.length < limit; i++) {
+        const entry = all[i]!;
+        if (!type || entry.type === type) entries.push(entry);
+      }
+      // Skip past entries of other types so the cursor points at the last one looked at.
+      const last = entries[entries.length - 1];
+      const more = all.slice(i).some((entry) => !type || entry.type === type);
+      const counts = Object.fromEntries(ENTRY_TYPES.map((t) => [t, repo.count(t)])) as JournalPage['counts'];
+      return { entries, nextCursor: more && last ? cursorOf(last) : null, counts };
+    },
+
+    'runs:save': (input) => saveRecord('run', input),
+    'runs:delete': ({ id }) => deleteRecord('run', id),
+    'runs:onDate': async ({ date }) =>
+      repo
+        .all('run')
+        .filter((run) => run.date === date)
+        .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? '')),
+
+    'pain:save': async (input) => {
+      if (input.runId) {
+        const run = repo.get('run', input.runId);
+        if (!run) throw new ServiceError('invalid_input', 'The linked run does not exist.', 'runId');
+        if (run.date !== input.date)
+          throw new ServiceError('invalid_input', 'A pain rating can only be linked to a run on the same day.', 'runId');
+      }
+      return saveRecord('pain', input);
+    },
+    'pain:delete': ({ id }) => deleteRecord('pain', id),
+
+    'strength:save': (input) => saveRecord('strength', input),
+    'strength:delete': ({ id }) => deleteRecord('strength', id),
+
+    'exercises:list': async () => allExercises(repo.settings.customExercises),
+    'exercises:add': async (input) => {
+      const id = customExerciseId(input.name);
+      const existing = allExercises(repo.settings.customExercises).find(
+        (e) => e.id === id || e.name.toLowerCase() === input.name.trim().toLowerCase(),
+      );
+      if (existing) throw new ServiceError('invalid_input', `There is already an exercise called "${existing.name}".`, 'name');
+      const exercise = { ...input, name: input.name.trim(), id };
+      const settings = repo.settings;
+      await repo.updateSettings({ ...settings, customExercises: [...settings.customExercises, exercise] });
+      changed('settings');
+      return exercise;
+    },
+
+    'settings:get': async () => repo.settings,
+    'settings:update': async (patch) => {
+      const next = await repo.updateSettings({ ...repo.settings, ...patch });
+      changed('settings');
+      return next;
+    },
+
+    'insights:get': async () =>
+      buildInsightsReport({
+        runs: repo.all('run'),
+        pain: repo.all('pain'),
+        strength: repo.all('strength'),
+        customExercises: repo.settings.customExercises,
+        weekStartsOn: repo.settings.weekStartsOn,
+        today: localToday(),
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+// Human words for stored enum values, shared by forms, the journal and charts.
+import type { PainKind, PainLocation, PainSide, PainTiming, Surface } from '../../../shared/model';
+
+export const SURFACE_LABELS: Record<Surface, string> = {
+  road: 'Road',
+  trail: 'Trail',
+  track: 'Track',
+  treadmill: 'Treadmill',
+  other: 'Other',
+};
+
+export const LOCATION_LABELS: Record<PainLocation, string> = {
+  lower_back: 'Lower back',
+  hip: 'Hip',
+  knee: 'Knee',
+  ankle: 'Ankle',
+  other: 'Other',
+};
+
+export const SIDE_LABELS: Record<PainSide, string> = {
+  left: 'Left',
+  right: 'Right',
+  both: 'Both sides',
+  centre: 'Centre',
+};
+
+export const KIND_LABELS: Record<PainKind, string> = {
+  muscular: 'Muscular',
+  bone_like: 'Bone-like aching',
+  unsure: 'Not sure',
+};
+
+/** One-line hints from domain-notes.md, in our own words. */
+export const KIND_HINTS: Record<PainKind, string> = {
+  muscular: 'On one side, pain or spasms, worse when twisting or moving.',
+  bone_like: 'A general ache across the whole lower back.',
+  unsure: 'Log it anyway; you can change this later.',
+};
+
+export const TIMING_LABELS: Record<PainTiming, string> = {
+  during_run: 'During a run',
+  after_run: 'After a run',
+  next_morning: 'Next morning',
+  rest_day: 'Rest day',
+};
