@@ -59,7 +59,9 @@ export function insightsSummary(report: InsightsReport, unit: 'km' | 'mi'): stri
   lines.push(`  after core: ${d.withCore.n} days, mean pain ${fmt(d.withCore.meanPain)}`);
   lines.push(`  otherwise:  ${d.withoutCore.n} days, mean pain ${fmt(d.withoutCore.meanPain)}`);
   if (d.difference !== null && d.ci95) {
-    lines.push(`  difference ${d.difference.toFixed(2)} (95% interval ${d.ci95[0].toFixed(2)} to ${d.ci95[1].toFixed(2)})`);
+    lines.push(
+      `  difference ${d.difference.toFixed(2)} (95% interval ${d.ci95[0].toFixed(2)} to ${d.ci95[1].toFixed(2)})`,
+    );
   } else if (d.reason) {
     lines.push(`  ${d.reason}`);
   }

@@ -29,7 +29,11 @@ export function openApp(options: {
 let cachedVersion: string | undefined;
 export function appVersion(): string {
   if (cachedVersion) return cachedVersion;
-  for (const dir of [import.meta.dirname, path.resolve(import.meta.dirname, '..'), path.resolve(import.meta.dirname, '../..')]) {
+  for (const dir of [
+    import.meta.dirname,
+    path.resolve(import.meta.dirname, '..'),
+    path.resolve(import.meta.dirname, '../..'),
+  ]) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };

@@ -6,7 +6,10 @@ import type { Handlers } from './service';
 
 export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isMethod(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Unknown operation: ${String(method).slice(0, 100)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: `Unknown operation: ${String(method).slice(0, 100)}` },
+    };
   }
   const parsed = contract[method].input.safeParse(input);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };

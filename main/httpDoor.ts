@@ -109,7 +109,10 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
         const tooLarge = error instanceof Error && error.message === 'too large';
         const envelope = {
           ok: false,
-          error: { code: 'invalid_input', message: tooLarge ? 'The request is too large.' : 'The request is not valid JSON.' },
+          error: {
+            code: 'invalid_input',
+            message: tooLarge ? 'The request is too large.' : 'The request is not valid JSON.',
+          },
         };
         return send(res, tooLarge ? 413 : 400, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }

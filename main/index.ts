@@ -96,7 +96,12 @@ async function createWindow(ctx: ReturnType<typeof openApp>): Promise<void> {
     const b = mainWindow.getNormalBounds();
     void ctx.repo.updateSettings({
       ...ctx.repo.settings,
-      windowBounds: { ...b, width: Math.max(400, b.width), height: Math.max(300, b.height), maximized: mainWindow.isMaximized() },
+      windowBounds: {
+        ...b,
+        width: Math.max(400, b.width),
+        height: Math.max(300, b.height),
+        maximized: mainWindow.isMaximized(),
+      },
     });
   });
   await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/`);
@@ -138,7 +143,5 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 }
-
-
 
 start();

@@ -16,7 +16,8 @@ export function defaultDataDir(
   if (platform === 'darwin') {
     return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
   }
-  const configHome = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const configHome =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
   return path.join(configHome, APP_NAME);
 }
 

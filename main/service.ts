@@ -59,7 +59,12 @@ export function createService(options: ServiceOptions): Handlers {
 
   async function deleteRecord<T extends EntryType>(type: T, id: string): Promise<RecordOf[T]> {
     const removed = await repo.delete(type, id);
-    if (!removed) throw new ServiceError('not_found', `No ${type === 'run' ? 'run' : type === 'pain' ? 'pain rating' : 'session'} with id ${id}.`, 'id');
+    if (!removed)
+      throw new ServiceError(
+        'not_found',
+        `No ${type === 'run' ? 'run' : type === 'pain' ? 'pain rating' : 'session'} with id ${id}.`,
+        'id',
+      );
     changed(type);
     return removed;
   }
@@ -105,7 +110,11 @@ export function createService(options: ServiceOptions): Handlers {
         const run = repo.get('run', input.runId);
         if (!run) throw new ServiceError('invalid_input', 'The linked run does not exist.', 'runId');
         if (run.date !== input.date)
-          throw new ServiceError('invalid_input', 'A pain rating can only be linked to a run on the same day.', 'runId');
+          throw new ServiceError(
+            'invalid_input',
+            'A pain rating can only be linked to a run on the same day.',
+            'runId',
+          );
       }
       return saveRecord('pain', input);
     },
@@ -120,7 +129,8 @@ export function createService(options: ServiceOptions): Handlers {
       const existing = allExercises(repo.settings.customExercises).find(
         (e) => e.id === id || e.name.toLowerCase() === input.name.trim().toLowerCase(),
       );
-      if (existing) throw new ServiceError('invalid_input', `There is already an exercise called "${existing.name}".`, 'name');
+      if (existing)
+        throw new ServiceError('invalid_input', `There is already an exercise called "${existing.name}".`, 'name');
       const exercise = { ...input, name: input.name.trim(), id };
       const settings = repo.settings;
       await repo.updateSettings({ ...settings, customExercises: [...settings.customExercises, exercise] });

@@ -84,13 +84,7 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = NonNullable<Contract[M]['output']>;
 
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'unknown_method'
-  | 'locked'
-  | 'io'
-  | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'locked' | 'io' | 'internal';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "distanceKm" or "items.0.reps". */
@@ -155,9 +149,7 @@ export type Api = {
 };
 
 /** Builds the domain-shaped object from one `invoke` function (used by preload and HTTP client). */
-export function buildEnvelopeApi(
-  invoke: (method: Method, input: unknown) => Promise<Result<unknown>>,
-): EnvelopeApi {
+export function buildEnvelopeApi(invoke: (method: Method, input: unknown) => Promise<Result<unknown>>): EnvelopeApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
   for (const method of METHODS) {
     const [area, verb] = method.split(':') as [string, string];
@@ -183,10 +175,7 @@ export class ApiError extends Error {
 /** Unwraps envelopes: the renderer's client, whichever door it sits behind. */
 export function unwrapApi(envelopes: EnvelopeApi): Api {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  const source = envelopes as unknown as Record<
-    string,
-    Record<string, (input?: unknown) => Promise<Result<unknown>>>
-  >;
+  const source = envelopes as unknown as Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>>;
   for (const method of METHODS) {
     const [area, verb] = method.split(':') as [string, string];
     api[area] ??= {};

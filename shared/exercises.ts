@@ -114,20 +114,14 @@ export function allExercises(custom: readonly CustomExercise[]): Exercise[] {
 }
 
 /** Finds an exercise by id, or (for imported data) by its exact name, case-insensitively. */
-export function findExercise(
-  idOrName: string,
-  custom: readonly CustomExercise[] = [],
-): Exercise | undefined {
+export function findExercise(idOrName: string, custom: readonly CustomExercise[] = []): Exercise | undefined {
   const all = allExercises(custom);
   const lower = idOrName.trim().toLowerCase();
   return all.find((e) => e.id === idOrName) ?? all.find((e) => e.name.toLowerCase() === lower);
 }
 
 /** The category of an item's exercise; unknown exercises count as "other" (not core work). */
-export function exerciseCategory(
-  idOrName: string,
-  custom: readonly CustomExercise[] = [],
-): ExerciseCategory {
+export function exerciseCategory(idOrName: string, custom: readonly CustomExercise[] = []): ExerciseCategory {
   return findExercise(idOrName, custom)?.category ?? 'other';
 }
 

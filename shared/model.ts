@@ -34,9 +34,7 @@ export const IsoDate = StoredDate.refine((value) => value <= localToday(), {
   error: 'The date cannot be in the future.',
 });
 
-export const ClockTime = z
-  .string()
-  .regex(TIME_RE, { error: 'Enter a time as HH:MM (24-hour).' });
+export const ClockTime = z.string().regex(TIME_RE, { error: 'Enter a time as HH:MM (24-hour).' });
 
 const Id = z.uuid({ error: 'The id must be a UUID.' });
 const Notes = z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' });
@@ -104,10 +102,7 @@ const runFields = {
   sourceId: z.string().max(200).optional(),
 };
 
-function checkPace(
-  run: { distanceKm: number; durationS: number },
-  ctx: z.RefinementCtx,
-): void {
+function checkPace(run: { distanceKm: number; durationS: number }, ctx: z.RefinementCtx): void {
   const pace = run.durationS / run.distanceKm;
   if (pace < MIN_PACE_S_PER_KM) {
     ctx.addIssue({

@@ -169,9 +169,7 @@ export class LogRepository {
 
   private writePartitions(type: EntryType, names: Set<string>): void {
     for (const name of names) {
-      const records = [...this.records[type].values()].filter(
-        (r: AnyRecord) => partitionName(type, r.date) === name,
-      );
+      const records = [...this.records[type].values()].filter((r: AnyRecord) => partitionName(type, r.date) === name);
       records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
       this.file(name).store = { schemaVersion: SCHEMA_VERSION, records };
     }
@@ -183,7 +181,7 @@ export class LogRepository {
     try {
       names = fs.readdirSync(this.dataDir);
     } catch (error) {
-      throw new Error(`Cannot read the data folder ${this.dataDir}: ${(error as Error).message}`);
+      throw new Error(`Cannot read the data folder ${this.dataDir}: ${(error as Error).message}`, { cause: error });
     }
     for (const fileName of names.sort()) {
       const match = PARTITION_RE.exec(fileName);
@@ -202,7 +200,7 @@ export class LogRepository {
       return file;
     } catch (error) {
       const reason =
-        error instanceof NewerSchemaError ? error.message : `it could not be read (${(error as Error).message})`;
+        error instanceof NewerSchemaError ? `was ${error.message}` : `could not be read (${(error as Error).message})`;
       const movedTo = this.moveAside(`${name}.json`);
       this.notices.push({
         level: 'error',
@@ -228,7 +226,10 @@ export class LogRepository {
       }
     }
     if (invalid.length > 0 || (raw !== undefined && !Array.isArray(raw))) {
-      const kept = this.writeAside(`${name}-invalid-records.json`, raw === undefined || Array.isArray(raw) ? invalid : raw);
+      const kept = this.writeAside(
+        `${name}-invalid-records.json`,
+        raw === undefined || Array.isArray(raw) ? invalid : raw,
+      );
       this.notices.push({
         level: 'warning',
         message: `${invalid.length || 'Some'} entr${invalid.length === 1 ? 'y' : 'ies'} in ${name}.json did not pass validation and were left out. They are kept in ${kept}.`,

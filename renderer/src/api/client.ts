@@ -28,11 +28,17 @@ function httpEnvelopeApi(): EnvelopeApi {
         body: JSON.stringify({ input }),
       });
     } catch {
-      return { ok: false, error: { code: 'io', message: 'Backstride is not running any more: start it again and reload.' } };
+      return {
+        ok: false,
+        error: { code: 'io', message: 'Backstride is not running any more: start it again and reload.' },
+      };
     }
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('application/json')) {
-      return { ok: false, error: { code: 'io', message: `The app answered ${response.status}: ${(await response.text()).slice(0, 200)}` } };
+      return {
+        ok: false,
+        error: { code: 'io', message: `The app answered ${response.status}: ${(await response.text()).slice(0, 200)}` },
+      };
     }
     return (await response.json()) as Result<unknown>;
   });

@@ -65,7 +65,17 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       revision,
       loaded,
       loadError,
-      updateSettings: async (patch) => setSettings(await api.settings.update(patch)),
+      updateSettings: async (patch) => {
+        // Show the choice at once; the stored settings come back from the door (or roll back).
+        const before = settings;
+        setSettings({ ...settings, ...patch });
+        try {
+          setSettings(await api.settings.update(patch));
+        } catch (error) {
+          setSettings(before);
+          throw error;
+        }
+      },
       changed: () => setRevision((r) => r + 1),
       reloadExercises,
     }),

@@ -40,7 +40,13 @@ export function useShortcuts(run: (command: MenuCommand) => void, enabled: boole
         event.preventDefault();
         return run('undo');
       }
-      const key = event.code.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.code.startsWith('Digit') ? event.code.slice(5) : event.key === ',' ? ',' : '';
+      const key = event.code.startsWith('Key')
+        ? event.code.slice(3).toLowerCase()
+        : event.code.startsWith('Digit')
+          ? event.code.slice(5)
+          : event.key === ','
+            ? ','
+            : '';
       const command = BY_KEY[key];
       if (!command) return;
       if ((event.altKey && event.shiftKey) || (ctrl && !event.altKey && !event.shiftKey && !['n', 'r'].includes(key))) {

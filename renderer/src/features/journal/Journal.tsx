@@ -36,16 +36,22 @@ export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
   const [filter, setFilter] = useState<EntryType | 'all'>('all');
   const [pages, setPages] = useState<JournalPage[]>([]);
   const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
+  // The query the shown pages answer; loading while it differs from the current one.
+  const [loadedFor, setLoadedFor] = useState<unknown>();
 
   const query = useCallback(
-    (cursor?: string) => api.journal.list({ limit: PAGE_SIZE, ...(filter === 'all' ? {} : { type: filter }), ...(cursor ? { cursor } : {}) }),
+    (cursor?: string) =>
+      api.journal.list({
+        limit: PAGE_SIZE,
+        ...(filter === 'all' ? {} : { type: filter }),
+        ...(cursor ? { cursor } : {}),
+      }),
     [filter],
   );
 
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
+    const key = { query, revision };
     query()
       .then((page) => {
         if (cancelled) return;
@@ -53,12 +59,13 @@ export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
         setError(undefined);
       })
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => !cancelled && setLoading(false));
+      .finally(() => !cancelled && setLoadedFor(key));
     return () => {
       cancelled = true;
     };
   }, [query, revision]);
 
+  const loading = loadedFor === undefined;
   const entries = pages.flatMap((p) => p.entries);
   const last = pages[pages.length - 1];
   const counts = last?.counts;

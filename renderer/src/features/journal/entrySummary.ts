@@ -5,7 +5,11 @@ import { formatDistance, formatDuration, formatPace, type DistanceUnit } from '.
 import { KIND_LABELS, LOCATION_LABELS, SIDE_LABELS, SURFACE_LABELS, TIMING_LABELS } from '../labels';
 
 export function runSummary(run: Run, unit: DistanceUnit): string {
-  const parts = [formatDistance(run.distanceKm, unit), formatDuration(run.durationS), formatPace(run.distanceKm, run.durationS, unit)];
+  const parts = [
+    formatDistance(run.distanceKm, unit),
+    formatDuration(run.durationS),
+    formatPace(run.distanceKm, run.durationS, unit),
+  ];
   if (run.effort) parts.push(`effort ${run.effort}/10`);
   if (run.surface) parts.push(SURFACE_LABELS[run.surface]);
   if (run.avgHr) parts.push(`${run.avgHr} bpm`);
@@ -14,7 +18,13 @@ export function runSummary(run: Run, unit: DistanceUnit): string {
 }
 
 export function painSummary(pain: PainRating): string {
-  return [`${pain.score}/10`, LOCATION_LABELS[pain.location], SIDE_LABELS[pain.side], KIND_LABELS[pain.kind], TIMING_LABELS[pain.timing]].join(' · ');
+  return [
+    `${pain.score}/10`,
+    LOCATION_LABELS[pain.location],
+    SIDE_LABELS[pain.side],
+    KIND_LABELS[pain.kind],
+    TIMING_LABELS[pain.timing],
+  ].join(' · ');
 }
 
 function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): string {

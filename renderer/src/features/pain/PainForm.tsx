@@ -50,12 +50,8 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
 
   useEffect(() => {
     let cancelled = false;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > localToday()) {
-      setRunsOnDate([]);
-      return;
-    }
-    api.runs
-      .onDate({ date })
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && date <= localToday();
+    (valid ? api.runs.onDate({ date }) : Promise.resolve([]))
       .then((runs) => {
         if (cancelled) return;
         setRunsOnDate(runs);
@@ -105,7 +101,11 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
           <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
         </Field>
       </div>
-      <Field label="Pain score (0–10)" error={errors.score} hint="0 = no pain, 10 = worst imaginable. Arrow keys change it.">
+      <Field
+        label="Pain score (0–10)"
+        error={errors.score}
+        hint="0 = no pain, 10 = worst imaginable. Arrow keys change it."
+      >
         <input
           type="range"
           min={0}
@@ -160,7 +160,11 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
           </label>
         ))}
       </fieldset>
-      <Field label="Linked run" error={errors.runId} hint={runsOnDate.length === 0 ? 'No run logged on this day.' : undefined}>
+      <Field
+        label="Linked run"
+        error={errors.runId}
+        hint={runsOnDate.length === 0 ? 'No run logged on this day.' : undefined}
+      >
         <select value={runId} onChange={(e) => setRunId(e.target.value)} disabled={runsOnDate.length === 0}>
           <option value="">None</option>
           {runsOnDate.map((r) => (

@@ -1,7 +1,13 @@
 // Log or edit a run. Distance is entered in the user's unit and stored in km; pace is derived.
 import { useState, type FormEvent } from 'react';
 import { RunInput, SURFACES, localToday, type Run } from '../../../../shared/model';
-import { formatDuration, formatPace, fromDisplayDistance, parseDuration, toDisplayDistance } from '../../../../shared/units';
+import {
+  formatDuration,
+  formatPace,
+  fromDisplayDistance,
+  parseDuration,
+  toDisplayDistance,
+} from '../../../../shared/units';
 import { api } from '../../api/client';
 import { Field, FormError } from '../../components/Field';
 import { useAppData } from '../../hooks/useAppData';
@@ -48,7 +54,10 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
       ...(initial ? { id: initial.id, source: initial.source, sourceId: initial.sourceId } : {}),
       date,
       startTime: trimmedOrUndefined(startTime),
-      distanceKm: distanceValue === undefined || Number.isNaN(distanceValue) ? undefined : fromDisplayDistance(distanceValue, unit),
+      distanceKm:
+        distanceValue === undefined || Number.isNaN(distanceValue)
+          ? undefined
+          : fromDisplayDistance(distanceValue, unit),
       durationS,
       effort: effort === '' ? undefined : Number(effort),
       surface: surface === '' ? undefined : surface,
@@ -58,7 +67,8 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
     const parsed = RunInput.safeParse(candidate);
     if (!parsed.success) {
       const found = errorsFromZod(parsed.error);
-      if (duration.trim() !== '' && durationS === undefined) found.durationS = 'Enter the duration as h:mm:ss, mm:ss or minutes.';
+      if (duration.trim() !== '' && durationS === undefined)
+        found.durationS = 'Enter the duration as h:mm:ss, mm:ss or minutes.';
       if (distance.trim() !== '' && Number.isNaN(distanceValue)) found.distanceKm = 'Enter the distance as a number.';
       setErrors(found);
       return;

@@ -174,22 +174,43 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
                 </Field>
                 {dosing !== 'minutes' && (
                   <Field label={`Sets for exercise ${n}`} error={err('sets')}>
-                    <input type="number" min={1} value={item.sets} onChange={(e) => update(item.key, { sets: e.target.value })} />
+                    <input
+                      type="number"
+                      min={1}
+                      value={item.sets}
+                      onChange={(e) => update(item.key, { sets: e.target.value })}
+                    />
                   </Field>
                 )}
                 {dosing === 'reps' && (
                   <Field label={`Reps for exercise ${n}`} error={err('reps')}>
-                    <input type="number" min={1} value={item.reps} onChange={(e) => update(item.key, { reps: e.target.value })} />
+                    <input
+                      type="number"
+                      min={1}
+                      value={item.reps}
+                      onChange={(e) => update(item.key, { reps: e.target.value })}
+                    />
                   </Field>
                 )}
                 {dosing !== 'minutes' && (
                   <Field label={`Hold seconds for exercise ${n}`} error={err('holdS')}>
-                    <input type="number" min={1} value={item.holdS} onChange={(e) => update(item.key, { holdS: e.target.value })} />
+                    <input
+                      type="number"
+                      min={1}
+                      value={item.holdS}
+                      onChange={(e) => update(item.key, { holdS: e.target.value })}
+                    />
                   </Field>
                 )}
                 {dosing === 'minutes' && (
                   <Field label={`Minutes for exercise ${n}`} error={err('minutes')}>
-                    <input type="number" min={0.5} step={0.5} value={item.minutes} onChange={(e) => update(item.key, { minutes: e.target.value })} />
+                    <input
+                      type="number"
+                      min={0.5}
+                      step={0.5}
+                      value={item.minutes}
+                      onChange={(e) => update(item.key, { minutes: e.target.value })}
+                    />
                   </Field>
                 )}
                 <button

@@ -1,0 +1,88 @@
+// Lint rules, including the process boundaries: renderer/ never imports electron or main/,
+// shared/ imports neither (and no node: modules), so each runs where it is meant to.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', '.tmp/', 'docs/', 'test/fixtures/**/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: [
+      'main/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'test/**/*.ts',
+      'scripts/**/*.{js,mjs}',
+      '*.config.{ts,js}',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to the main process only through api/client.ts.',
+            },
+            {
+              group: ['**/main/**', '../main', '../../main'],
+              message: 'The renderer must not import main-process code.',
+            },
+            { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'shared/ is pure: no electron.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ must not import main/ or renderer/.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no I/O modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the Electron entry points may load electron; the service, CLI and browser mode run under plain Node.
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/preload.ts', 'main/ipc.ts', 'main/menu.ts', 'main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'electron-store'],
+              message: 'This module runs under plain Node too: no electron here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

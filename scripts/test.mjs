@@ -1,0 +1,70 @@
+// `npm test`: type-check, lint, build (and load-check the built main), unit tests, e2e,
+// and the benchmark once at tiny sizes. Ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = path.join(root, '.tmp');
+fs.mkdirSync(tmp, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(name, command, args, env = {}) {
+  console.log(`\n=== ${name}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+/** A check that is not a test runner counts as one test. */
+function check(name, command, args) {
+  if (step(name, command, args)) passed++;
+  else failed++;
+}
+
+check('typecheck (node project)', bin('tsc'), ['-p', 'tsconfig.node.json']);
+check('typecheck (web project)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+check('lint (eslint)', bin('eslint'), ['.']);
+check('format (prettier)', bin('prettier'), ['--check', '.']);
+check('build (electron-vite)', bin('electron-vite'), ['build']);
+for (const file of fs.existsSync(path.join(root, 'out/main')) ? fs.readdirSync(path.join(root, 'out/main')) : []) {
+  if (file.endsWith('.js')) check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);
+}
+
+const vitestJson = path.join(tmp, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (fs.existsSync(vitestJson)) {
+  const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+} else {
+  failed++;
+}
+
+const playwrightJson = path.join(tmp, 'playwright.json');
+fs.rmSync(playwrightJson, { force: true });
+step('end-to-end tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+});
+if (fs.existsSync(playwrightJson)) {
+  const stats = JSON.parse(fs.readFileSync(playwrightJson, 'utf8')).stats;
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else {
+  failed++;
+}
+
+if (fs.existsSync(path.join(root, 'bench/run.ts'))) {
+  check('benchmark at tiny sizes (npm run bench -- --tiny)', bin('tsx'), ['bench/run.ts', '--tiny']);
+}
+
+console.log('');
+if (failures.length) console.log(`Failed steps: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && failures.length === 0 ? 0 : 1);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/dispatch';
+import type { JournalPage } from '../../shared/api';
+import type { PainRating, Run } from '../../shared/model';
+import { daysAgo, openTestApp } from '../helpers';
+
+describe('service through the dispatcher (the path every door takes)', () => {
+  it('saves a run with a new UUID and lists it in the journal', async () => {
+    const { handlers } = openTestApp();
+    const saved = await dispatch(handlers, 'runs:save', { date: daysAgo(1), distanceKm: 8, durationS: 2700 });
+    expect(saved.ok).toBe(true);
+    const run = (saved as { ok: true; value: Run }).value;
+    expect(run.id).toMatch(/^[0-9a-f-]{36}$/);
+    const page = (await dispatch(handlers, 'journal:list', {})) as { ok: true; value: JournalPage };
+    expect(page.value.entries).toEqual([{ type: 'run', record: run }]);
+    expect(page.value.counts).toEqual({ run: 1, pain: 0, strength: 0 });
+  });
+
+  it('answers bad input with a field error and changes nothing', async () => {
+    const { handlers, repo } = openTestApp();
+    const result = await dispatch(handlers, 'pain:save', { date: daysAgo(0), score: 11 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'score' } });
+    expect(repo.count('pain')).toBe(0);
+    expect(await dispatch(handlers, 'nope:nothing', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await dispatch(handlers, 'runs:delete', { id: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { field: 'id' },
+    });
+  });
+
+  it('orders the journal newest first and pages through it with a cursor', async () => {
+    const { handlers } = openTestApp();
+    for (let i = 0; i < 5; i++)
+      await dispatch(handlers, 'runs:save', { date: daysAgo(i), distanceKm: 5 + i, durationS: 1800 + i * 300 });
+    await dispatch(handlers, 'pain:save', { date: daysAgo(2), score: 3 });
+    const first = (await dispatch(handlers, 'journal:list', { limit: 4 })) as { ok: true; value: JournalPage };
+    expect(first.value.entries.map((e) => e.record.date)).toEqual([daysAgo(0), daysAgo(1), daysAgo(2), daysAgo(2)]);
+    const second = (await dispatch(handlers, 'journal:list', { limit: 4, cursor: first.value.nextCursor })) as {
+      ok: true;
+      value: JournalPage;
+    };
+    expect(second.value.entries.map((e) => e.record.date)).toEqual([daysAgo(3), daysAgo(4)]);
+    expect(second.value.nextCursor).toBeNull();
+    const painOnly = (await dispatch(handlers, 'journal:list', { type: 'pain' })) as { ok: true; value: JournalPage };
+    expect(painOnly.value.entries.map((e) => e.type)).toEqual(['pain']);
+  });
+
+  it('links a pain rating only to a run of the same day', async () => {
+    const { handlers } = openTestApp();
+    const run = (
+      (await dispatch(handlers, 'runs:save', { date: daysAgo(3), distanceKm: 5, durationS: 1800 })) as {
+        ok: true;
+        value: Run;
+      }
+    ).value;
+    const wrongDay = await dispatch(handlers, 'pain:save', { date: daysAgo(2), score: 3, runId: run.id });
+    expect(wrongDay).toMatchObject({ ok: false, error: { field: 'runId' } });
+    const ok = (await dispatch(handlers, 'pain:save', {
+      date: daysAgo(3),
+      score: 3,
+      runId: run.id,
+      timing: 'after_run',
+    })) as {
+      ok: true;
+      value: PainRating;
+    };
+    expect(ok.value.runId).toBe(run.id);
+  });
+
+  it('restores a deleted entry with the same id (undo)', async () => {
+    const { handlers, repo } = openTestApp();
+    const run = (
+      (await dispatch(handlers, 'runs:save', { date: daysAgo(1), distanceKm: 5, durationS: 1800 })) as {
+        ok: true;
+        value: Run;
+      }
+    ).value;
+    const deleted = (await dispatch(handlers, 'runs:delete', { id: run.id })) as { ok: true; value: Run };
+    expect(repo.count('run')).toBe(0);
+    await dispatch(handlers, 'runs:save', deleted.value);
+    expect(repo.get('run', run.id)).toEqual(run);
+    expect(await dispatch(handlers, 'runs:delete', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('adds an own exercise once, with a category, and lists it with the catalogue', async () => {
+    const { handlers } = openTestApp();
+    const added = await dispatch(handlers, 'exercises:add', { name: 'Dead bug', category: 'core', dosing: 'reps' });
+    expect(added).toMatchObject({ ok: true, value: { id: 'own-dead-bug', name: 'Dead bug' } });
+    expect(
+      await dispatch(handlers, 'exercises:add', { name: 'dead bug', category: 'core', dosing: 'reps' }),
+    ).toMatchObject({
+      ok: false,
+      error: { field: 'name' },
+    });
+    const list = (await dispatch(handlers, 'exercises:list', undefined)) as { ok: true; value: Array<{ id: string }> };
+    expect(list.value.map((e) => e.id)).toContain('own-dead-bug');
+    expect(list.value.map((e) => e.id)).toContain('glute-bridge');
+  });
+
+  it('updates only the settings a user may change', async () => {
+    const { handlers } = openTestApp();
+    expect(await dispatch(handlers, 'settings:update', { distanceUnit: 'mi' })).toMatchObject({
+      ok: true,
+      value: { distanceUnit: 'mi' },
+    });
+    expect(await dispatch(handlers, 'settings:update', { customExercises: [] })).toMatchObject({ ok: false });
+  });
+});
