@@ -21,8 +21,8 @@ function newestMtime(dir) {
 }
 
 function needsBuild() {
-  const built = ['out/main/index.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((f) =>
-    path.join(root, f),
+  const built = ['out/main/index.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map(
+    (f) => path.join(root, f),
   );
   if (!built.every((f) => fs.existsSync(f))) return true;
   const builtAt = Math.min(...built.map((f) => fs.statSync(f).mtimeMs));
@@ -52,7 +52,10 @@ function ensureElectron() {
   });
   const binary = electronBinary();
   if (result.status === 0 && binary) return { binary };
-  const detail = String(result.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? 'no answer';
+  const detail =
+    String(result.stderr ?? '')
+      .split('\n')
+      .find((line) => line.trim() !== '') ?? 'no answer';
   return { reason: `Electron's binary could not be downloaded (${detail.trim()})` };
 }
 
@@ -64,10 +67,14 @@ function startBrowserMode(why) {
 
 if (needsBuild()) {
   console.log('Building Backstride…');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -33,16 +33,24 @@ check('lint (eslint)', bin('eslint'), ['.']);
 check('format (prettier)', bin('prettier'), ['--check', '.']);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
 for (const file of fs.existsSync(path.join(root, 'out/main')) ? fs.readdirSync(path.join(root, 'out/main')) : []) {
-  if (file.endsWith('.js')) check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);
+  if (file.endsWith('.js'))
+    check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);
 }
 
 const vitestJson = path.join(tmp, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  failed +=
+    report.numFailedTests +
+    (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
 } else {
   failed++;
 }
