@@ -31,10 +31,19 @@ export interface DayLevelComparison {
   reason: string | null;
 }
 
+export type FlagRuleId = 'pain-during-run' | 'morning-not-settled' | 'weekly-rise' | 'run-spike' | 'persistent-pain';
+
 export interface Flag {
+  /** The rule that was broken, as a short title ("Pain during a run above 5/10"). */
   rule: string;
+  /** The day (or, for weekly rules, the week start) the flag belongs to, YYYY-MM-DD. */
   date: string;
+  /** One or two calm sentences naming the rule and its source. */
   detail: string;
+  /** Stable id of the rule, for icons and filtering. Optional only so older code still compiles. */
+  ruleId?: FlagRuleId;
+  /** Ids of the runs and pain ratings behind the flag (empty for week-level rules). */
+  entryIds?: string[];
 }
 
 export interface InsightsReport {

@@ -1,0 +1,75 @@
+// Week-level correlations: core sessions in week w against mean back pain in week w + lag.
+import { constantSeriesReason, correlationSentence, tooFewPairsReason } from './sentence';
+import type { Lag } from './sentence';
+import { spearman, partialSpearman } from './spearman';
+import { isConstant } from './stats';
+import type { LagCorrelation } from './types';
+import type { WeeklySeries } from './weekly';
+
+/** Fewer paired weeks than this and a rank correlation is mostly noise: we show none. */
+export const MIN_PAIRS = 8;
+
+export const LAGS: readonly Lag[] = [0, 1, 2];
+
+export interface PairedSeries {
+  /** Core sessions in week w. */
+  core: number[];
+  /** Mean back pain in week w + lag. */
+  pain: number[];
+  /** Unrounded run km in week w + lag (the pain week), the control for the partial rho. */
+  runKm: number[];
+}
+
+/** The pairs behind one lag: only weeks whose pain week has a lower-back rating. */
+export function pairWeeks(series: WeeklySeries, lag: Lag): PairedSeries {
+  const out: PairedSeries = { core: [], pain: [], runKm: [] };
+  const { weeks, rawRunKm } = series;
+  for (let w = 0; w + lag < weeks.length; w++) {
+    const painWeek = weeks[w + lag];
+    const coreWeek = weeks[w];
+    if (!painWeek || !coreWeek || painWeek.meanBackPain === null) continue;
+    out.core.push(coreWeek.coreSessions);
+    out.pain.push(painWeek.meanBackPain);
+    out.runKm.push(rawRunKm[w + lag] ?? 0);
+  }
+  return out;
+}
+
+/** Correlation for paired series (already lined up); `lag` only shapes the wording. */
+export function correlatePairs(pairs: PairedSeries, lag: Lag): LagCorrelation {
+  const n = pairs.core.length;
+  const empty = (reason: string): LagCorrelation => ({
+    lag,
+    n,
+    rho: null,
+    pValue: null,
+    ci95: null,
+    partialRho: null,
+    reason,
+    sentence: reason,
+  });
+  if (n < MIN_PAIRS) return empty(tooFewPairsReason(n, lag, MIN_PAIRS));
+  if (isConstant(pairs.core)) return empty(constantSeriesReason('core'));
+  if (isConstant(pairs.pain)) return empty(constantSeriesReason('pain'));
+  const result = spearman(pairs.core, pairs.pain);
+  // Unreachable after the constant checks, but keeps the types honest.
+  if (!result) return empty(constantSeriesReason('core'));
+  return {
+    lag,
+    n,
+    rho: result.rho,
+    pValue: result.pValue,
+    ci95: result.ci95,
+    partialRho: partialSpearman(pairs.core, pairs.pain, pairs.runKm),
+    reason: null,
+    sentence: correlationSentence({ lag, n, rho: result.rho, ci95: result.ci95 }),
+  };
+}
+
+export function lagCorrelation(series: WeeklySeries, lag: Lag): LagCorrelation {
+  return correlatePairs(pairWeeks(series, lag), lag);
+}
+
+export function buildCorrelations(series: WeeklySeries): LagCorrelation[] {
+  return LAGS.map((lag) => lagCorrelation(series, lag));
+}

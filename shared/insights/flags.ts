@@ -1,0 +1,325 @@
+// Flags: days and weeks that broke a rule of the pain-monitoring model (Silbernagel et al.
+// 2007), a single-run load spike (Frandsen et al. 2025), or that call for professional advice.
+// Each rule walks pre-grouped data once; nothing compares every entry with every other.
+import type { PainRating, PainTiming } from '../model';
+import type { LogIndex } from './log';
+import type { Flag, FlagRuleId, WeekSummary } from './types';
+
+/** A flag as this module makes it: the optional fields of Flag are always filled in. */
+export interface InsightFlag extends Flag {
+  ruleId: FlagRuleId;
+  entryIds: string[];
+}
+
+export const RULE_TITLES: Record<FlagRuleId, string> = {
+  'pain-during-run': 'Pain during a run above 5/10',
+  'morning-not-settled': 'Pain not settled by the next morning',
+  'weekly-rise': 'Weekly back pain rising two weeks in a row',
+  'run-spike': 'Single run more than 10% longer than the 30-day longest',
+  'persistent-pain': 'Persistent back pain',
+};
+
+const MODEL = 'the pain-monitoring model (Silbernagel et al. 2007)';
+/** Highest acceptable pain during a run in the pain-monitoring model. */
+export const MAX_PAIN_DURING_RUN = 5;
+/** A run longer than (1 + this) × the 30-day longest counts as a spike. */
+export const SPIKE_MARGIN = 0.1;
+export const SPIKE_WINDOW_DAYS = 30;
+export const PERSISTENT_WEEKS = 3;
+export const PERSISTENT_MIN_MEAN = 3;
+export const PERSISTENT_MIN_CORE = 2;
+/** Two bone-like days this close (both inside one 28-day window) count as repeated. */
+export const BONE_LIKE_WINDOW_DAYS = 28;
+
+const LOCATION_TEXT: Record<PainRating['location'], string> = {
+  lower_back: 'lower back',
+  hip: 'hip',
+  knee: 'knee',
+  ankle: 'ankle',
+  other: 'other',
+};
+
+/** Up to two decimals without trailing zeros: 2.5, 2.33, 10. */
+function num(x: number): string {
+  return String(Number(x.toFixed(2)));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function flag(ruleId: FlagRuleId, date: string, detail: string, entryIds: string[]): InsightFlag {
+  return { rule: RULE_TITLES[ruleId], date, detail, ruleId, entryIds };
+}
+
+/** Rule 1: pain above 5/10 during a run, at any location. */
+export function painDuringRunFlags(pain: readonly PainRating[]): InsightFlag[] {
+  const out: InsightFlag[] = [];
+  for (const r of pain) {
+    if (r.timing !== 'during_run' || r.score <= MAX_PAIN_DURING_RUN) continue;
+    out.push(
+      flag(
+        'pain-during-run',
+        r.date,
+        `Pain during the run was ${r.score}/10 (${LOCATION_TEXT[r.location]}); ${MODEL} accepts up to ${MAX_PAIN_DURING_RUN}/10.`,
+        r.runId ? [r.id, r.runId] : [r.id],
+      ),
+    );
+  }
+  return out;
+}
+
+/** Where a rating falls in its day when it has no clock time to go by. */
+const TIMING_ORDER: Record<PainTiming, number> = {
+  next_morning: 0,
+  rest_day: 1,
+  during_run: 2,
+  after_run: 3,
+};
+
+interface Indexed<T> {
+  item: T;
+  order: number;
+}
+
+/**
+ * Orders a day's ratings: by phase of the day, then clock time (untimed first). Ratings that
+ * are still tied cannot be told apart in time; ordering them by score (then id) keeps the
+ * result independent of the order the store returns them in, and makes the higher score the
+ * "latest", so a tie never produces a flag.
+ */
+function compareWithinDay(a: Indexed<PainRating>, b: Indexed<PainRating>): number {
+  const phase = TIMING_ORDER[a.item.timing] - TIMING_ORDER[b.item.timing];
+  if (phase !== 0) return phase;
+  const at = a.item.time ?? '';
+  const bt = b.item.time ?? '';
+  if (at !== bt) return at < bt ? -1 : 1;
+  if (a.item.score !== b.item.score) return a.item.score - b.item.score;
+  return compareText(a.item.id, b.item.id);
+}
+
+function groupByDay<T extends { date: string }>(index: LogIndex, items: readonly T[]): Map<number, Indexed<T>[]> {
+  const map = new Map<number, Indexed<T>[]>();
+  items.forEach((item, order) => {
+    const day = index.cal.day(item.date);
+    const list = map.get(day);
+    if (list) list.push({ item, order });
+    else map.set(day, [{ item, order }]);
+  });
+  return map;
+}
+
+/** Index of the last element of a sorted array that is < value, or -1. */
+function lastBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Rule 2: back pain the morning after a run should be back to where it was before the run.
+ * Baseline: the latest lower-back rating before the run day, or on the run day itself when
+ * it was not taken during or after the run. Runs on the same day share one check.
+ */
+export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
+  const back = index.input.pain.filter((r) => r.location === 'lower_back');
+  const ratingsByDay = groupByDay(index, back);
+  for (const list of ratingsByDay.values()) list.sort(compareWithinDay);
+  const ratingDays = [...ratingsByDay.keys()].sort((a, b) => a - b);
+  const runsByDay = groupByDay(index, index.input.runs);
+  const runDays = [...runsByDay.keys()].sort((a, b) => a - b);
+
+  const out: InsightFlag[] = [];
+  for (const day of runDays) {
+    const morning = (ratingsByDay.get(day + 1) ?? []).filter((r) => r.item.timing === 'next_morning');
+    if (morning.length === 0) continue;
+
+    const beforeRun = (ratingsByDay.get(day) ?? []).filter(
+      (r) => r.item.timing !== 'during_run' && r.item.timing !== 'after_run',
+    );
+    let baseline = beforeRun[beforeRun.length - 1]?.item;
+    if (!baseline) {
+      const prevDay = ratingDays[lastBelow(ratingDays, day)];
+      const prev = prevDay === undefined ? undefined : ratingsByDay.get(prevDay);
+      baseline = prev?.[prev.length - 1]?.item;
+    }
+    if (!baseline) continue;
+
+    let worst = morning[0]?.item;
+    for (const r of morning) if (worst && r.item.score > worst.score) worst = r.item;
+    if (!worst || worst.score <= baseline.score) continue;
+
+    const runs = (runsByDay.get(day) ?? [])
+      .map((r) => r.item)
+      .sort((a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id));
+    const runDate = index.cal.date(day);
+    out.push(
+      flag(
+        'morning-not-settled',
+        worst.date,
+        `Back pain the morning after the run on ${runDate} was ${worst.score}/10, above the ` +
+          `${baseline.score}/10 logged before it; ${MODEL} expects pain to settle back to its usual level by the next morning.`,
+        [...runs.map((r) => r.id), baseline.id, worst.id],
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rule 3: weekly mean back pain up two weeks in a row (three strictly rising weeks). */
+export function weeklyRiseFlags(weeks: readonly WeekSummary[]): InsightFlag[] {
+  const out: InsightFlag[] = [];
+  for (let w = 2; w < weeks.length; w++) {
+    const a = weeks[w - 2]?.meanBackPain ?? null;
+    const b = weeks[w - 1]?.meanBackPain ?? null;
+    const week = weeks[w];
+    const c = week?.meanBackPain ?? null;
+    if (!week || a === null || b === null || c === null || !(a < b && b < c)) continue;
+    out.push(
+      flag(
+        'weekly-rise',
+        week.weekStart,
+        `Average back pain rose two weeks in a row (${num(a)}, ${num(b)}, then ${num(c)} out of 10); ` +
+          `${MODEL} says pain should not rise from week to week.`,
+        [],
+      ),
+    );
+  }
+  return out;
+}
+
+/** "15%", "10.5%"; a spike that rounds to 10% still broke the rule, so it reads "just over 10%". */
+function spikePercent(x: number): string {
+  const shown = Number(x.toFixed(1));
+  return shown <= SPIKE_MARGIN * 100 ? `just over ${SPIKE_MARGIN * 100}%` : `${String(shown)}%`;
+}
+
+/**
+ * Rule 4: one run more than 10% longer than the longest run of the previous 30 days
+ * (days D-30..D-1), only when that window has a run. A monotone queue of (day, longest run
+ * that day) gives each window's maximum in linear time.
+ */
+export function runSpikeFlags(index: LogIndex): InsightFlag[] {
+  const runsByDay = groupByDay(index, index.input.runs);
+  const days = [...runsByDay.keys()].sort((a, b) => a - b);
+  const queue: { day: number; km: number }[] = [];
+  let head = 0;
+  const out: InsightFlag[] = [];
+  for (const day of days) {
+    while (head < queue.length && (queue[head] as { day: number }).day < day - SPIKE_WINDOW_DAYS) head++;
+    const longest = head < queue.length ? queue[head] : undefined;
+    const runs = runsByDay.get(day) ?? [];
+    let dayMax = 0;
+    for (const { item: run } of runs) {
+      dayMax = Math.max(dayMax, run.distanceKm);
+      // The tiny relative slack keeps "exactly 10% longer" (e.g. 11 vs 10 × 1.1 in binary) unflagged.
+      if (!longest || !(run.distanceKm > longest.km * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
+      out.push(
+        flag(
+          'run-spike',
+          run.date,
+          `This ${num(run.distanceKm)} km run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
+            `your longest run of the previous 30 days (${num(longest.km)} km on ${index.cal.date(longest.day)}). ` +
+            'In a study of 5,200 runners, single runs more than 10% longer than the 30-day longest were ' +
+            'linked to more overuse injuries (Frandsen et al., BJSM 2025).',
+          [run.id],
+        ),
+      );
+    }
+    // Days that can never again be a window's maximum are dropped from the back.
+    while (queue.length > head && (queue[queue.length - 1] as { km: number }).km <= dayMax) queue.pop();
+    queue.push({ day, km: dayMax });
+  }
+  return out;
+}
+
+const SEE_SOMEONE =
+  'It may help to see a physical therapist or doctor, who can find out what kind of pain this is ' +
+  'and suggest a plan.';
+
+/**
+ * Rule 5: persistent pain despite regular core work (three weeks in a row with mean ≥ 3 and
+ * ≥ 2 core sessions each; one flag per streak), or bone-like aching on two days within 28
+ * days (one flag per 28 days at most, so a long spell does not repeat the same advice daily).
+ */
+export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary[]): InsightFlag[] {
+  const out: InsightFlag[] = [];
+
+  let streak = 0;
+  for (let w = 0; w < weeks.length; w++) {
+    const week = weeks[w];
+    if (!week) continue;
+    const qualifies =
+      week.meanBackPain !== null &&
+      week.meanBackPain >= PERSISTENT_MIN_MEAN &&
+      week.coreSessions >= PERSISTENT_MIN_CORE;
+    streak = qualifies ? streak + 1 : 0;
+    if (streak !== PERSISTENT_WEEKS) continue;
+    const from = weeks[w - PERSISTENT_WEEKS + 1]?.weekStart ?? week.weekStart;
+    out.push(
+      flag(
+        'persistent-pain',
+        week.weekStart,
+        `Back pain has averaged ${PERSISTENT_MIN_MEAN}/10 or more for ${PERSISTENT_WEEKS} weeks in a row ` +
+          `(since the week of ${from}), even with at least ${PERSISTENT_MIN_CORE} core sessions each week. ${SEE_SOMEONE}`,
+        [],
+      ),
+    );
+  }
+
+  // Bone-like aching: distinct days with a lower-back rating of that kind (score above 0).
+  const boneLike = index.input.pain.filter((r) => r.location === 'lower_back' && r.kind === 'bone_like' && r.score > 0);
+  const byDay = groupByDay(index, boneLike);
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  let lastFlagged: number | null = null;
+  for (let i = 1; i < days.length; i++) {
+    const day = days[i] as number;
+    const prev = days[i - 1] as number;
+    if (day - prev > BONE_LIKE_WINDOW_DAYS - 1) continue;
+    if (lastFlagged !== null && day - lastFlagged < BONE_LIKE_WINDOW_DAYS) continue;
+    lastFlagged = day;
+    const idsOf = (d: number): string[] => (byDay.get(d) ?? []).map((r) => r.item.id).sort();
+    const ids = [...idsOf(prev), ...idsOf(day)];
+    out.push(
+      flag(
+        'persistent-pain',
+        index.cal.date(day),
+        `A bone-like ache across the lower back was logged on ${index.cal.date(prev)} and again on ` +
+          `${index.cal.date(day)}. An ache of this kind is worth having looked at: consider seeing a ` +
+          'physical therapist or doctor, who can judge whether tests such as an x-ray would help.',
+        ids,
+      ),
+    );
+  }
+  return out;
+}
+
+const RULE_ORDER: Record<FlagRuleId, number> = {
+  'pain-during-run': 0,
+  'morning-not-settled': 1,
+  'weekly-rise': 2,
+  'run-spike': 3,
+  'persistent-pain': 4,
+};
+
+/** All flags, sorted by date, then rule, then entry id, so entry order never shows through. */
+export function buildFlags(index: LogIndex, weeks: readonly WeekSummary[]): InsightFlag[] {
+  const all = [
+    ...painDuringRunFlags(index.input.pain),
+    ...morningNotSettledFlags(index),
+    ...weeklyRiseFlags(weeks),
+    ...runSpikeFlags(index),
+    ...persistentPainFlags(index, weeks),
+  ];
+  return all.sort(
+    (a, b) =>
+      compareText(a.date, b.date) ||
+      RULE_ORDER[a.ruleId] - RULE_ORDER[b.ruleId] ||
+      compareText(a.entryIds[0] ?? '', b.entryIds[0] ?? ''),
+  );
+}

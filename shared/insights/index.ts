@@ -1,0 +1,63 @@
+// The insights report: pure functions over the log (no I/O), shared by the app and the CLI.
+import { buildCorrelations } from './correlation';
+import { buildDayLevel } from './dayLevel';
+import { buildFlags } from './flags';
+import { indexLog } from './log';
+import type { InsightsInput } from './log';
+import type { InsightsReport } from './types';
+import { buildWeeklySeries } from './weekly';
+
+export function buildInsightsReport(input: InsightsInput): InsightsReport {
+  const index = indexLog(input);
+  const series = buildWeeklySeries(index);
+  return {
+    weeks: series.weeks,
+    correlations: buildCorrelations(series),
+    dayLevel: buildDayLevel(index),
+    flags: buildFlags(index, series.weeks),
+  };
+}
+
+export type * from './types';
+export type { InsightsInput, LogIndex, DayPain } from './log';
+export { indexLog } from './log';
+export { Calendar, assertWeekStartsOn } from './dates';
+export { buildWeeklySeries } from './weekly';
+export type { WeeklySeries } from './weekly';
+export { buildCorrelations, correlatePairs, lagCorrelation, pairWeeks, LAGS, MIN_PAIRS } from './correlation';
+export type { PairedSeries } from './correlation';
+export { buildDayLevel, compareDayGroups, dayLevelGroups, MIN_DAYS_PER_GROUP } from './dayLevel';
+export type { DayGroups } from './dayLevel';
+export {
+  buildFlags,
+  morningNotSettledFlags,
+  painDuringRunFlags,
+  persistentPainFlags,
+  runSpikeFlags,
+  weeklyRiseFlags,
+  RULE_TITLES,
+} from './flags';
+export type { InsightFlag } from './flags';
+export {
+  constantSeriesReason,
+  correlationSentence,
+  formatCorrelation,
+  tooFewPairsReason,
+  NEGLIGIBLE_RHO,
+} from './sentence';
+export type { Lag } from './sentence';
+export { bonettWrightCI, partialCorrelation, partialSpearman, spearman, spearmanPValue, spearmanRho } from './spearman';
+export type { SpearmanResult } from './spearman';
+export {
+  averageRanks,
+  mean,
+  pearson,
+  sampleVariance,
+  studentTCdf,
+  studentTQuantile,
+  twoSidedTPValue,
+  welchTTest,
+  Z_975,
+} from './stats';
+export type { WelchResult } from './stats';
+export { WARNING_SIGNS, WARNING_SIGNS_INTRO } from './warningSigns';

@@ -1,0 +1,70 @@
+// One pass over the raw log that builds the per-day lookups every insight needs, so no
+// later step has to scan all entries again (20 years of data must stay well under 100 ms).
+import { isCoreSession } from '../exercises';
+import type { CustomExercise, PainRating, Run, StrengthSession } from '../model';
+import { Calendar } from './dates';
+
+export interface InsightsInput {
+  runs: readonly Run[];
+  pain: readonly PainRating[];
+  strength: readonly StrengthSession[];
+  customExercises: readonly CustomExercise[];
+  /** 0 = Sunday ... 6 = Saturday, as date-fns counts. */
+  weekStartsOn: number;
+  /** Today's local date, YYYY-MM-DD: the last week of the series is the one holding it. */
+  today: string;
+}
+
+/** The lower-back ratings of one day, summed up. */
+export interface DayPain {
+  sum: number;
+  count: number;
+  max: number;
+}
+
+export interface LogIndex {
+  input: InsightsInput;
+  cal: Calendar;
+  /** Core sessions per day number. */
+  coreSessionsByDay: Map<number, number>;
+  /** Lower-back ratings per day number. */
+  backPainByDay: Map<number, DayPain>;
+  /** The earliest date of any entry, or null for an empty log. */
+  firstDate: string | null;
+}
+
+export function indexLog(input: InsightsInput): LogIndex {
+  const cal = new Calendar(input.weekStartsOn);
+  let firstDate: string | null = null;
+  // 'YYYY-MM-DD' strings sort like the dates they name.
+  const seeDate = (date: string): void => {
+    if (firstDate === null || date < firstDate) firstDate = date;
+  };
+
+  const coreSessionsByDay = new Map<number, number>();
+  for (const session of input.strength) {
+    seeDate(session.date);
+    if (!isCoreSession(session, input.customExercises)) continue;
+    const day = cal.day(session.date);
+    coreSessionsByDay.set(day, (coreSessionsByDay.get(day) ?? 0) + 1);
+  }
+
+  const backPainByDay = new Map<number, DayPain>();
+  for (const rating of input.pain) {
+    seeDate(rating.date);
+    if (rating.location !== 'lower_back') continue;
+    const day = cal.day(rating.date);
+    const agg = backPainByDay.get(day);
+    if (agg) {
+      agg.sum += rating.score;
+      agg.count += 1;
+      agg.max = Math.max(agg.max, rating.score);
+    } else {
+      backPainByDay.set(day, { sum: rating.score, count: 1, max: rating.score });
+    }
+  }
+
+  for (const run of input.runs) seeDate(run.date);
+
+  return { input, cal, coreSessionsByDay, backPainByDay, firstDate };
+}

@@ -1,0 +1,75 @@
+// The weekly series: one row per calendar week from the first logged entry to this week.
+import type { LogIndex } from './log';
+import type { WeekSummary } from './types';
+
+export interface WeeklySeries {
+  weeks: WeekSummary[];
+  /** Unrounded run km per week, kept for the correlations (WeekSummary.runKm is rounded). */
+  rawRunKm: number[];
+}
+
+/** Run km are shown to the metre; sums of decimals otherwise print as 12.300000000000001. */
+function roundKm(km: number): number {
+  return Math.round(km * 1000) / 1000;
+}
+
+export function buildWeeklySeries(index: LogIndex): WeeklySeries {
+  const { cal, input } = index;
+  if (index.firstDate === null) return { weeks: [], rawRunKm: [] };
+  const first = cal.weekStartDay(index.firstDate);
+  const last = cal.weekStartDay(input.today);
+  if (last < first) return { weeks: [], rawRunKm: [] };
+  const count = (last - first) / 7 + 1;
+
+  // Weeks are 7 calendar days, so once the first week start is known (from date-fns
+  // startOfWeek) a day's week is plain integer division: no date parsing per entry.
+  // Entries after this week (a clock set back, or a --today in the past) fall outside.
+  const weekOfDay = (day: number): number => {
+    const w = Math.floor((day - first) / 7);
+    return w >= 0 && w < count ? w : -1;
+  };
+  const weekOf = (date: string): number => weekOfDay(cal.day(date));
+
+  const core = new Array<number>(count).fill(0);
+  const km = new Array<number>(count).fill(0);
+  const runs = new Array<number>(count).fill(0);
+  const painSum = new Array<number>(count).fill(0);
+  const painCount = new Array<number>(count).fill(0);
+  const painMax = new Array<number>(count).fill(-Infinity);
+  const painDays = new Array<number>(count).fill(0);
+
+  for (const run of input.runs) {
+    const w = weekOf(run.date);
+    if (w < 0) continue;
+    km[w] = (km[w] as number) + run.distanceKm;
+    runs[w] = (runs[w] as number) + 1;
+  }
+  for (const [day, sessions] of index.coreSessionsByDay) {
+    const w = weekOfDay(day);
+    if (w >= 0) core[w] = (core[w] as number) + sessions;
+  }
+  for (const [day, p] of index.backPainByDay) {
+    const w = weekOfDay(day);
+    if (w < 0) continue;
+    painSum[w] = (painSum[w] as number) + p.sum;
+    painCount[w] = (painCount[w] as number) + p.count;
+    painMax[w] = Math.max(painMax[w] as number, p.max);
+    if (p.max > 0) painDays[w] = (painDays[w] as number) + 1;
+  }
+
+  const weeks: WeekSummary[] = [];
+  for (let w = 0; w < count; w++) {
+    const n = painCount[w] as number;
+    weeks.push({
+      weekStart: cal.date(first + 7 * w),
+      coreSessions: core[w] as number,
+      runKm: roundKm(km[w] as number),
+      runs: runs[w] as number,
+      // No lower-back rating means "not known", not "no pain": null keeps it out of correlations.
+      meanBackPain: n > 0 ? (painSum[w] as number) / n : null,
+      maxBackPain: n > 0 ? (painMax[w] as number) : null,
+      painDays: painDays[w] as number,
+    });
+  }
+  return { weeks, rawRunKm: km };
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import fixtures from '../../fixtures/insights/stats.json';
+import {
+  MIN_PAIRS,
+  buildInsightsReport,
+  correlatePairs,
+  correlationSentence,
+  lagCorrelation,
+  pairWeeks,
+} from '../../../shared/insights';
+import type { WeekSummary } from '../../../shared/insights';
+import type { WeeklySeries } from '../../../shared/insights';
+import type { PainRating, StrengthSession } from '../../../shared/model';
+import { allStrings, makeInput, pain, session, shift } from './helpers';
+
+function week(i: number, coreSessions: number, meanBackPain: number | null, runKm = 0): WeekSummary {
+  return {
+    weekStart: shift('2024-01-01', 7 * i),
+    coreSessions,
+    runKm,
+    runs: runKm > 0 ? 1 : 0,
+    meanBackPain,
+    maxBackPain: meanBackPain,
+    painDays: meanBackPain ? 1 : 0,
+  };
+}
+
+function series(weeks: WeekSummary[]): WeeklySeries {
+  return { weeks, rawRunKm: weeks.map((w) => w.runKm) };
+}
+
+describe('pairing weeks for each lag', () => {
+  const s = series([week(0, 3, 5, 10), week(1, 1, null, 20), week(2, 0, 7, 30), week(3, 2, 4, 40)]);
+
+  it('pairs core in week w with pain (and km) in week w + lag, skipping weeks without pain', () => {
+    expect(pairWeeks(s, 0)).toEqual({ core: [3, 0, 2], pain: [5, 7, 4], runKm: [10, 30, 40] });
+    expect(pairWeeks(s, 1)).toEqual({ core: [1, 0], pain: [7, 4], runKm: [30, 40] });
+    expect(pairWeeks(s, 2)).toEqual({ core: [3, 1], pain: [7, 4], runKm: [30, 40] });
+  });
+});
+
+describe('reasons when no correlation is shown', () => {
+  it('says how many more weeks are needed below 8 pairs', () => {
+    const c = correlatePairs({ core: [1, 2, 3, 4, 5], pain: [5, 4, 3, 2, 1], runKm: [0, 0, 0, 0, 0] }, 0);
+    const reason =
+      'Only 5 weeks have both core sessions and back-pain ratings; 3 more are needed before a correlation is shown.';
+    expect(c).toEqual({
+      lag: 0,
+      n: 5,
+      rho: null,
+      pValue: null,
+      ci95: null,
+      partialRho: null,
+      reason,
+      sentence: reason,
+    });
+  });
+
+  it('words the lagged and singular cases', () => {
+    const seven = correlatePairs({ core: [1, 2, 3, 4, 5, 6, 7], pain: [1, 2, 3, 4, 5, 6, 7], runKm: [] }, 1);
+    expect(seven.reason).toBe(
+      'Only 7 weeks of core sessions can be paired with back-pain ratings one week later; 1 more is needed before a correlation is shown.',
+    );
+    const one = correlatePairs({ core: [1], pain: [1], runKm: [0] }, 2);
+    expect(one.reason).toBe(
+      'Only 1 week of core sessions can be paired with back-pain ratings two weeks later; 7 more are needed before a correlation is shown.',
+    );
+    const none = correlatePairs({ core: [], pain: [], runKm: [] }, 0);
+    expect(none.reason).toBe(
+      'No week has both core sessions and back-pain ratings yet; 8 more are needed before a correlation is shown.',
+    );
+  });
+
+  it('shows a correlation from exactly 8 pairs', () => {
+    expect(MIN_PAIRS).toBe(8);
+    const c = correlatePairs(
+      { core: [0, 1, 2, 3, 4, 5, 6, 7], pain: [5, 6, 4, 4, 3, 2, 3, 1], runKm: [1, 2, 3, 4, 5, 6, 7, 8] },
+      0,
+    );
+    expect(c.reason).toBeNull();
+    expect(c.rho).not.toBeNull();
+    expect(c.n).toBe(8);
+  });
+
+  it('explains a constant series', () => {
+    const core = correlatePairs({ core: [2, 2, 2, 2, 2, 2, 2, 2, 2], pain: [1, 2, 3, 4, 5, 6, 7, 8, 9], runKm: [] }, 0);
+    expect(core.reason).toBe('Your core sessions were the same every week, so there is nothing to correlate yet.');
+    expect(core.sentence).toBe(core.reason);
+    expect(core.rho).toBeNull();
+    expect(core.partialRho).toBeNull();
+    const painConst = correlatePairs({ core: [1, 2, 3, 4, 5, 6, 7, 8], pain: [3, 3, 3, 3, 3, 3, 3, 3], runKm: [] }, 1);
+    expect(painConst.reason).toBe(
+      'Your weekly back pain was the same every week, so there is nothing to correlate yet.',
+    );
+    expect(painConst.ci95).toBeNull();
+  });
+
+  it('leaves weeks without a back-pain rating out (they are not pain 0)', () => {
+    // 10 weeks, pain logged only in 6 of them: 6 pairs, not 10.
+    const strength: StrengthSession[] = [];
+    const ratings: PainRating[] = [];
+    for (let i = 0; i < 10; i++) {
+      strength.push(session(shift('2024-01-01', 7 * i)));
+      if (i % 5 < 3) ratings.push(pain(shift('2024-01-02', 7 * i), i));
+    }
+    const report = buildInsightsReport(makeInput({ strength, pain: ratings, today: '2024-03-06' }));
+    expect(report.correlations[0]?.n).toBe(6);
+    expect(report.correlations[0]?.reason).toMatch(/^Only 6 weeks/);
+  });
+
+  it('adds the pain week run km as the control for the partial correlation', () => {
+    const c = lagCorrelation(
+      series([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => week(i, i % 4, 10 - i, i === 0 ? 0 : 10 * ((i * 7) % 5)))),
+      0,
+    );
+    expect(c.partialRho).not.toBeNull();
+    expect(c.partialRho).not.toBe(c.rho);
+  });
+});
+
+describe('sentences', () => {
+  const base = { n: 23, ci95: [-0.77, -0.14] as [number, number] };
+
+  it('reads like the product issue for a lag of one week', () => {
+    expect(correlationSentence({ ...base, lag: 1, rho: -0.52 })).toBe(
+      'In the 23 weeks you logged, weeks with more core sessions were followed one week later by weeks with less back pain ' +
+        '(rho -0.52, 95% interval -0.77 to -0.14). This is an association in your own log, not proof of cause.',
+    );
+  });
+
+  it('says "went with" at lag 0 and "two weeks later" at lag 2', () => {
+    expect(correlationSentence({ ...base, lag: 0, rho: -0.52 })).toContain(
+      'weeks with more core sessions went with less back pain in the same week',
+    );
+    expect(correlationSentence({ ...base, lag: 2, rho: -0.52 })).toContain('were followed two weeks later by');
+  });
+
+  it('says "more back pain" for a positive rho', () => {
+    const s = correlationSentence({ n: 12, lag: 1, rho: 0.4, ci95: [0.1, 0.7] });
+    expect(s).toContain('weeks with more back pain');
+    expect(s).not.toContain('could be chance');
+  });
+
+  it('says "almost no relationship" below |rho| 0.1', () => {
+    const s = correlationSentence({ n: 30, lag: 0, rho: -0.09, ci95: [-0.43, 0.28] });
+    expect(s).toContain('showed almost no relationship');
+    expect(s).toContain('(rho -0.09, 95% interval -0.43 to 0.28)');
+  });
+
+  it('mentions when the interval includes zero', () => {
+    const s = correlationSentence({ n: 9, lag: 0, rho: -0.4, ci95: [-0.8, 0.3] });
+    expect(s).toContain('The interval includes zero, so this could be chance.');
+  });
+
+  it('never speaks of cause, in any sentence the fixtures produce', () => {
+    for (const c of fixtures.spearman) {
+      for (const lag of [0, 1, 2] as const) {
+        const result = correlatePairs({ core: c.x, pain: c.y, runKm: c.z }, lag);
+        for (const text of allStrings(result)) {
+          expect(text).not.toMatch(/\bcauses\b|\bbecause\b|\bcaused\b|\bleads? to\b/i);
+        }
+        expect(result.sentence).toContain('association');
+        expect(result.sentence).toContain(`In the ${c.n} weeks you logged`);
+      }
+    }
+  });
+});
