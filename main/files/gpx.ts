@@ -1,0 +1,114 @@
+// GPX 1.1 (and 1.0) tracks, as Garmin Connect, Strava and most apps export them.
+import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
+import { contentId, reasonOf, refuse, summaryToRun, type ActivitySummary } from './common';
+import {
+  childOf,
+  childText,
+  childrenOf,
+  descendantsOf,
+  numberText,
+  parseXmlBytes,
+  timeText,
+  type XmlElement,
+} from './xml';
+
+const GPX_NS = ['http://www.topografix.com/GPX/1/1', 'http://www.topografix.com/GPX/1/0'];
+/** Garmin's heart-rate extension; v1 and v2 both have <hr> (prefixes differ between apps). */
+const TRACKPOINT_EXT_NS = [
+  'http://www.garmin.com/xmlschemas/TrackPointExtension/v1',
+  'http://www.garmin.com/xmlschemas/TrackPointExtension/v2',
+];
+
+const EARTH_RADIUS_M = 6_371_008.8; // mean radius
+
+/** Great-circle distance in metres. */
+export function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+// Free-text <type> values that are clearly not on foot (Strava writes e.g. "running"/"cycling").
+const NOT_A_RUN = /cycl|bik|ride|swim|walk|hik|ski|row|paddl|kayak|canoe|skat|golf/i;
+
+/** What a GPX document tells about its run. */
+export function gpxSummary(root: XmlElement): ActivitySummary {
+  if (root.local !== 'gpx' || !GPX_NS.includes(root.ns))
+    refuse('it is not a GPX file: its root element is not a GPX 1.1 <gpx>.');
+  const ns = root.ns;
+  const tracks = childrenOf(root, ns, 'trk');
+  if (tracks.length === 0) refuse('it has no track (<trk>); routes and waypoints alone are not a run.');
+  const type = childText(tracks[0]!, ns, 'type');
+  if (type !== undefined && NOT_A_RUN.test(type)) refuse(`it is a "${type}" activity; Backstride imports runs only.`);
+
+  let distanceM = 0;
+  let first: Date | undefined;
+  let last: Date | undefined;
+  let hrSum = 0;
+  let hrCount = 0;
+  let points = 0;
+  for (const track of tracks) {
+    for (const segment of childrenOf(track, ns, 'trkseg')) {
+      // Distance is summed within a segment only: a gap between segments is a pause, not a path.
+      let prev: { lat: number; lon: number } | undefined;
+      for (const point of childrenOf(segment, ns, 'trkpt')) {
+        points += 1;
+        const lat = numberText(point.attrs.get('lat'));
+        const lon = numberText(point.attrs.get('lon'));
+        if (lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+          if (prev) distanceM += haversineM(prev.lat, prev.lon, lat, lon);
+          prev = { lat, lon };
+        }
+        const time = timeText(childText(point, ns, 'time'));
+        if (time) {
+          first ??= time;
+          last = time;
+        }
+        const extensions = childOf(point, ns, 'extensions');
+        const hr = extensions ? numberText(descendantsOf(extensions, TRACKPOINT_EXT_NS, 'hr')[0]?.text) : undefined;
+        if (hr !== undefined && hr > 0) {
+          hrSum += hr;
+          hrCount += 1;
+        }
+      }
+    }
+  }
+  if (points === 0) refuse('its track has no points (<trkpt>), so there is no run in it.');
+  if (first && last && last.getTime() < first.getTime()) refuse('its last point is timed before its first point.');
+
+  const metadata = childOf(root, ns, 'metadata');
+  const name = childText(tracks[0]!, ns, 'name') ?? (metadata ? childText(metadata, ns, 'name') : undefined);
+  const duration = first && last ? (last.getTime() - first.getTime()) / 1000 : undefined;
+  return {
+    start: first ?? timeText(metadata ? childText(metadata, ns, 'time') : undefined),
+    durationS: duration !== undefined && duration > 0 ? duration : undefined,
+    distanceKm: distanceM > 0 ? distanceM / 1000 : undefined,
+    avgHr: hrCount > 0 ? hrSum / hrCount : undefined,
+    surface:
+      type === undefined
+        ? undefined
+        : /trail/i.test(type)
+          ? 'trail'
+          : /treadmill|indoor/i.test(type)
+            ? 'treadmill'
+            : undefined,
+    notes: name,
+  };
+}
+
+/** A GPX file (already unpacked) as an import of one run. */
+export function parseGpx(bytes: Uint8Array, file: string): ParsedImport {
+  const result = emptyImport('gpx', file);
+  try {
+    const summary = gpxSummary(parseXmlBytes(bytes, 'a GPX file'));
+    const run = summaryToRun(summary, { source: 'gpx', sourceId: contentId(bytes), file });
+    if (run.run) result.runs.push(run.run);
+    result.errors.push(...run.errors);
+    result.warnings.push(...run.warnings);
+  } catch (error) {
+    result.errors.push(makeIssue(file, reasonOf(error)));
+  }
+  return result;
+}
