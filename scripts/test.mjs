@@ -29,6 +29,7 @@ function check(name, command, args) {
 
 check('typecheck (node project)', bin('tsc'), ['-p', 'tsconfig.node.json']);
 check('typecheck (web project)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+check('typecheck (e2e project)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 check('lint (eslint)', bin('eslint'), ['.']);
 check('format (prettier)', bin('prettier'), ['--check', '.']);
 check('build (electron-vite)', bin('electron-vite'), ['build']);

@@ -2,9 +2,10 @@
 // Pure: no I/O and no node: imports, because the renderer bundles this file too. Reading
 // bytes, decoding and splitting text into rows is main/files/csvImport.ts's job.
 import Papa from 'papaparse';
-import { exerciseCategory, exerciseName, findExercise } from './exercises';
+import { customExerciseId, exerciseCategory, exerciseName, findExercise } from './exercises';
 import type { WeekSummary } from './insights/types';
 import {
+  EXERCISE_CATEGORIES,
   PAIN_KINDS,
   PAIN_LOCATIONS,
   PAIN_SIDES,
@@ -85,10 +86,12 @@ export interface ParsedImport {
   warnings: ImportIssue[];
   /** Data rows that produced no record: invalid rows, and rows that are not runs (Strava). */
   skippedRows: number;
+  /** Exercises named in a strength file that the log does not know yet, with the file's category. */
+  exercises: CustomExercise[];
 }
 
 export function emptyImport(kind: ImportKind, file: string): ParsedImport {
-  return { kind, file, runs: [], pain: [], strength: [], errors: [], warnings: [], skippedRows: 0 };
+  return { kind, file, runs: [], pain: [], strength: [], errors: [], warnings: [], skippedRows: 0, exercises: [] };
 }
 
 /** Builds an issue whose message can be shown on its own. */
@@ -586,6 +589,22 @@ function mapStrength(
   result: ParsedImport,
 ): void {
   const groups = new Map<string, SessionGroup>();
+  const known = [...custom];
+  /** A name not in the catalogue becomes the user's own exercise, keeping the file's category. */
+  const exerciseIdFor = (name: string, r: RowReader): string => {
+    const found = findExercise(name, known);
+    if (found) return found.id;
+    const category = r.oneOf('category', EXERCISE_CATEGORIES);
+    // "other" is also what any unknown name exports as, so it says nothing: keep the name.
+    if (category === undefined || category === 'other') return name;
+    const id = customExerciseId(name);
+    if (known.some((e) => e.id === id)) return name; // another name already has this id
+    const dosing = r.number('minutes') !== undefined ? 'minutes' : r.number('reps') !== undefined ? 'reps' : 'hold';
+    const exercise: CustomExercise = { id, name, category, dosing };
+    known.push(exercise);
+    result.exercises.push(exercise);
+    return exercise.id;
+  };
   for (const r of readers) {
     const id = r.plain('session_id');
     const key = id !== undefined ? `id:${id}` : `at:${r.plain('date') ?? ''}|${r.clock('time') ?? ''}`;
@@ -617,7 +636,7 @@ function mapStrength(
     const items = group.rows.map((r) => {
       const name = r.text('exercise')?.trim();
       return {
-        exercise: name === undefined ? undefined : (findExercise(name, custom)?.id ?? name),
+        exercise: name === undefined ? undefined : exerciseIdFor(name, r),
         sets: r.number('sets'),
         reps: r.number('reps'),
         holdS: r.number('hold_s'),

@@ -189,21 +189,16 @@ describe('buildInsightsReport end to end', () => {
     expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('handles 20 years of data (5,000 runs, 7,000 ratings, 3,000 sessions) well under 100 ms', () => {
+  // Speed is measured by `npm run bench` as a ratio; here only that 20 years compute correctly.
+  it('handles 20 years of data (5,000 runs, 7,000 ratings, 3,000 sessions)', () => {
     const input = twentyYears(20);
     expect(input.runs).toHaveLength(5000);
     expect(input.pain).toHaveLength(7000);
     expect(input.strength).toHaveLength(3000);
-    buildInsightsReport(input); // warm-up (JIT, module init)
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const report = buildInsightsReport(input);
-      times.push(performance.now() - t0);
-      expect(report.weeks.length).toBeGreaterThan(1000);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(100);
+    const report = buildInsightsReport(input);
+    expect(report.weeks.length).toBeGreaterThan(1000);
+    expect(report.weeks.reduce((n, w) => n + w.runs, 0)).toBe(input.runs.filter((r) => r.date <= input.today).length);
+    expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
   });
 });
 
