@@ -1,0 +1,135 @@
+// The Insights screen: how lower-back pain moves with core work, in charts and honest numbers.
+// Every figure comes unchanged from shared/insights (the same as the CLI and the CSV export).
+import { useEffect, useMemo, useState } from 'react';
+import type { InsightsCharts, TimeRange } from '../../../../shared/insights/charts';
+import { TIME_RANGES } from '../../../../shared/insights/charts';
+import { MIN_PAIRS } from '../../../../shared/insights';
+import type { InsightsReport } from '../../../../shared/insights/types';
+import { api } from '../../api/client';
+import { useAppData } from '../../hooks/useAppData';
+import { Choice } from './ChartCard';
+import { DayLevelCard } from './DayLevelCard';
+import { EnduranceChart } from './EnduranceChart';
+import { FlagsList } from './FlagsList';
+import './insights.css';
+import { PainMapChart } from './PainMapChart';
+import { PersistentPainCard } from './PersistentPainCard';
+import { RelationshipCard } from './RelationshipCard';
+import { shownWeeks } from './series';
+import { TrendChart } from './TrendChart';
+import { useChartTheme } from './useChartTheme';
+
+interface Loaded {
+  report: InsightsReport;
+  charts: InsightsCharts;
+}
+
+const RANGE_OPTIONS = TIME_RANGES.map((r) => ({ value: r.id, label: r.label }));
+
+/** The persistent-pain card speaks about now: flags from the last this-many weeks. */
+const RECENT_WEEKS = 8;
+
+function recentPersistentFlags(report: InsightsReport): InsightsReport['flags'] {
+  const from = report.weeks[Math.max(0, report.weeks.length - RECENT_WEEKS)]?.weekStart ?? '';
+  return report.flags.filter((flag) => flag.ruleId === 'persistent-pain' && flag.date >= from);
+}
+
+export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'): void }) {
+  const { revision, settings } = useAppData();
+  const theme = useChartTheme();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [error, setError] = useState<string>();
+  const [range, setRange] = useState<TimeRange>('1y');
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api.insights.get(), api.insights.charts()])
+      .then(([report, charts]) => {
+        if (cancelled) return;
+        setLoaded({ report, charts });
+        setError(undefined);
+      })
+      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [revision, settings.weekStartsOn]);
+
+  const weekStarts = useMemo(() => loaded?.report.weeks.map((w) => w.weekStart) ?? [], [loaded]);
+  const shown = useMemo(() => shownWeeks(weekStarts, range), [weekStarts, range]);
+
+  return (
+    <section aria-labelledby="insights-title" className="insights">
+      <div className="section-header">
+        <h1 id="insights-title">Insights</h1>
+        {loaded && loaded.report.weeks.length > 0 && (
+          <Choice label="Time range" options={RANGE_OPTIONS} value={range} onChange={setRange} />
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          Could not compute the insights: {error}
+        </p>
+      )}
+      {!loaded && !error && <p className="muted">Working out your insights…</p>}
+      {loaded && loaded.report.weeks.length === 0 && <EmptyInsights onLog={onLog} />}
+      {loaded && loaded.report.weeks.length > 0 && (
+        <>
+          <p className="insights__intro">
+            How your lower-back pain moves with your core work, week by week. Everything here is an association in your
+            own log — a pattern to look at, not proof of cause — and each number says how many weeks it rests on.
+          </p>
+          <PersistentPainCard flags={recentPersistentFlags(loaded.report)} />
+          <TrendChart
+            weeks={loaded.report.weeks}
+            flags={loaded.report.flags}
+            shown={shown}
+            unit={settings.distanceUnit}
+            theme={theme}
+          />
+          <div className="insights__pair">
+            <RelationshipCard weeks={loaded.report.weeks} correlations={loaded.report.correlations} theme={theme} />
+            <DayLevelCard dayLevel={loaded.report.dayLevel} />
+          </div>
+          <PainMapChart painMap={loaded.charts.painMap} shown={shown} theme={theme} />
+          <EnduranceChart endurance={loaded.charts.endurance} weeks={loaded.report.weeks} shown={shown} theme={theme} />
+          <FlagsList flags={loaded.report.flags} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function EmptyInsights({ onLog }: { onLog?: ((type: 'run' | 'pain' | 'strength') => void) | undefined }) {
+  return (
+    <div className="empty-state">
+      <h2>No insights yet</h2>
+      <p>
+        Insights compare how often you do core work with how your lower back feels. To get them, log three things for a
+        few weeks:
+      </p>
+      <ul className="insights__empty-list">
+        <li>your core sessions (plank, side plank, glute bridge and the like; hold times in seconds),</li>
+        <li>a lower-back pain rating a few times a week, 0 to 10 (0 counts: it means no pain),</li>
+        <li>your runs, so the numbers can allow for how much you ran.</li>
+      </ul>
+      <p>
+        Once {MIN_PAIRS} weeks have back-pain ratings, the relationship between core work and back pain is shown here,
+        with how certain it is.
+      </p>
+      {onLog && (
+        <div className="empty-state__actions">
+          <button type="button" className="primary" onClick={() => onLog('strength')}>
+            Log a core session
+          </button>
+          <button type="button" onClick={() => onLog('pain')}>
+            Rate your pain
+          </button>
+          <button type="button" onClick={() => onLog('run')}>
+            Log a run
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
