@@ -140,7 +140,7 @@ describe('aggregation of long ranges', () => {
     expect(reduceBuckets(values, buckets, 'sum')).toEqual([2, null, 6]);
   });
 
-  it('aggregates twenty years of weeks into at most the chart's point budget', () => {
+  it('aggregates twenty years of weeks into at most the chart point budget', () => {
     const starts = Array.from({ length: 1060 }, (_, i) => `w${i}`);
     const values = starts.map((_, i) => (i % 3 === 0 ? null : i % 7));
     const buckets = weekBuckets(starts, bucketSize(starts.length));
