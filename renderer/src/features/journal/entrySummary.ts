@@ -55,15 +55,21 @@ export function entryTitle(entry: Entry, custom: readonly CustomExercise[]): str
 export function entryLabel(entry: Entry, unit: DistanceUnit, custom: readonly CustomExercise[]): string {
   switch (entry.type) {
     case 'run':
-      return `run on ${entry.record.date}, ${formatDistance(entry.record.distanceKm, unit)}`;
+      return `run on ${formatShortDay(entry.record.date)}, ${formatDistance(entry.record.distanceKm, unit)}`;
     case 'pain':
-      return `pain rating on ${entry.record.date}, ${entry.record.score}/10`;
+      return `pain rating on ${formatShortDay(entry.record.date)}, ${entry.record.score}/10`;
     case 'strength':
-      return `${entryTitle(entry, custom).toLowerCase()} on ${entry.record.date}`;
+      return `${entryTitle(entry, custom).toLowerCase()} on ${formatShortDay(entry.record.date)}`;
   }
 }
 
 const dayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
 export function formatDay(date: string): string {
   return dayFormatter.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A date in the locale's medium style ("20 Nov 2026"), for labels and messages. */
+const shortDayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+export function formatShortDay(date: string): string {
+  return shortDayFormatter.format(new Date(`${date}T00:00:00Z`));
 }
