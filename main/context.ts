@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createService, type Handlers, type ServiceOptions } from './service';
-import { LogRepository } from './store/repository';
+import { openLog, type LogAccess } from './store/openLog';
+import type { LogRepository } from './store/repository';
 import { confFactory, type StoreFactory } from './store/storeFile';
 
 export interface AppContext {
@@ -15,8 +16,11 @@ export function openApp(options: {
   mode: ServiceOptions['mode'];
   factory?: StoreFactory;
   onChange?: ServiceOptions['onChange'];
+  /** 'read' opens without the lock and refuses changes (CLI commands that only look). */
+  access?: LogAccess;
 }): AppContext {
-  const repo = LogRepository.open({ dataDir: options.dataDir, factory: options.factory ?? confFactory });
+  // A writer takes the data folder's lock (a second writer is refused) and runs automatic backups.
+  const repo = openLog({ dataDir: options.dataDir, factory: options.factory ?? confFactory, access: options.access });
   const handlers = createService({
     repo,
     mode: options.mode,

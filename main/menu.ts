@@ -18,6 +18,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: 'Back Up Now…', accelerator: 'CmdOrCtrl+B', click: send('backup') },
+        { label: 'Restore from Backup…', click: send('restore') },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('open-settings') },
         { type: 'separator' },

@@ -27,7 +27,35 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 /** The custom scheme the desktop renderer is served from (never file://). */
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://backstride`;
+export const APP_HOST = 'backstride';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * Whether a URL is one of the app's own pages (app://backstride/…). Compared by scheme and
+ * host, not by `.origin`: the main process parses with Node's URL, which gives a custom scheme
+ * the opaque origin "null", so an origin comparison would refuse the app's own pages.
+ */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Our own pages, or (only while developing) the dev server's: who may call IPC and be navigated to. */
+export function isOwnPageUrl(raw: string, devServerUrl?: string): boolean {
+  if (isAppUrl(raw)) return true;
+  if (!devServerUrl) return false;
+  try {
+    const dev = new URL(devServerUrl);
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === dev.origin;
+  } catch {
+    return false;
+  }
+}
 
 /** Opens a link outside the app only when it parses as http(s); everything else is dropped. */
 export function externalUrlAllowed(raw: string): boolean {
@@ -50,5 +78,7 @@ export const WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
   webviewTag: false,
+  // A middle click must not open a new window past setWindowOpenHandler's checks.
+  disableBlinkFeatures: 'Auxclick',
   spellcheck: true,
 } as const;

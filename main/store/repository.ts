@@ -1,58 +1,82 @@
 // The log in memory, persisted as small partition files (one per record type and year, plus
 // settings), so a save rewrites one small file however many years the log holds.
+//
+// Promises kept here (each has a test under test/main/store/):
+// - a save resolves only once its file is durably on disk (conf's atomic write + fsync of the folder);
+// - a damaged file is never replaced silently: it is kept in damaged/, the newest good backup's
+//   entries for it are restored, and a notice says what happened and where the file is;
+// - one writer per data folder (lock.ts); a read-only open never changes a byte on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import type { Notice } from '../../shared/api';
+import { DEFAULT_SETTINGS, ENTRY_TYPES, SCHEMA_VERSION, Settings, type EntryType } from '../../shared/model';
+import { ServiceError } from '../errors';
+import { backupDir, newestGoodBackup, removeLeftoverBackupTemps, type LoadedBackup } from './backups';
+import { acquireWriteLock, type WriteLock } from './lock';
+import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
 import {
-  DEFAULT_SETTINGS,
-  PainRating,
-  Run,
-  SCHEMA_VERSION,
-  Settings,
-  StrengthSession,
-  type EntryType,
-} from '../../shared/model';
-import { fsyncDir, type StoreFactory, type StoreFile } from './storeFile';
-import { migrateFile, NewerSchemaError } from './migrations';
+  PARTITION_RE,
+  RECORD_SCHEMAS,
+  partitionName,
+  typeFromPrefix,
+  type AnyRecord,
+  type LogSnapshot,
+  type RecordOf,
+} from './records';
+import { fsyncDir, TEMP_FILE_RE, writeFileAtomic, type StoreFactory, type StoreFile } from './storeFile';
 
-export interface RecordOf {
-  run: Run;
-  pain: PainRating;
-  strength: StrengthSession;
-}
-type AnyRecord = RecordOf[EntryType];
+export type { RecordOf } from './records';
 
-const FILE_PREFIX: Record<EntryType, string> = { run: 'runs', pain: 'pain', strength: 'strength' };
-const SCHEMAS: { [T in EntryType]: z.ZodType<RecordOf[T]> } = {
-  run: Run as unknown as z.ZodType<Run>,
-  pain: PainRating,
-  strength: StrengthSession,
-};
-const PARTITION_RE = /^(runs|pain|strength)-(\d{4})\.json$/;
 const SETTINGS_NAME = 'settings';
 export const DAMAGED_DIR = 'damaged';
-
-function typeFromPrefix(prefix: string): EntryType {
-  return prefix === 'runs' ? 'run' : prefix === 'pain' ? 'pain' : 'strength';
-}
-
-function partitionName(type: EntryType, date: string): string {
-  return `${FILE_PREFIX[type]}-${date.slice(0, 4)}`;
-}
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
+/** A store file's JSON as the store library reads it (BOM dropped; anything but an object is an empty store). */
+function readStoreJson(file: string): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+function entries(n: number): string {
+  return `${n} entr${n === 1 ? 'y' : 'ies'}`;
+}
+
+function backupLabel(backup: LoadedBackup, dataDir: string): string {
+  const when = backup.createdAt.slice(0, 16).replace('T', ' ');
+  return `the backup of ${when} UTC (${path.join(backupDir(dataDir), backup.file)})`;
+}
+
+function byDateThenId(a: AnyRecord, b: AnyRecord): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export interface RepositoryOptions {
   dataDir: string;
   factory: StoreFactory;
+  /**
+   * 'write' (the default) may repair files and save. 'read' never changes anything on disk and
+   * refuses saves: for commands that only look (insights, list) while another Backstride writes.
+   */
+  access?: 'write' | 'read';
+  /** Take the data folder's writer lock (the app's doors do; a second writer then refuses to open). */
+  lock?: boolean;
 }
+
+/** A file found damaged while loading; repaired after every file has been read. */
+type Damage =
+  | { scope: 'file'; type: EntryType | 'settings'; name: string; reason: string }
+  | { scope: 'records'; type: EntryType; name: string; invalid: unknown[]; whole: unknown }
+  | { scope: 'settings-value'; name: string; whole: unknown };
 
 export class LogRepository {
   readonly dataDir: string;
   readonly notices: Notice[] = [];
+  readonly readOnly: boolean;
   private readonly factory: StoreFactory;
   private readonly records: { [T in EntryType]: Map<string, RecordOf[T]> } = {
     run: new Map(),
@@ -64,16 +88,31 @@ export class LogRepository {
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped on every change; lets callers memoise derived views (journal order, insights). */
   private revision = 0;
+  private lock: WriteLock | undefined;
+  private readonly closeHandlers: Array<() => void> = [];
+  private isClosed = false;
+  private readonly damage: Damage[] = [];
+  /** While loading: where each entry was found, to settle an entry found in two year files. */
+  private readonly loadedFrom = new Map<string, { name: string; savedAt: number }>();
+  private readonly staleCopies: Array<{ type: EntryType; name: string }> = [];
+  private lastSavedAt = 0;
 
   private constructor(options: RepositoryOptions) {
     this.dataDir = options.dataDir;
     this.factory = options.factory;
+    this.readOnly = options.access === 'read';
   }
 
   static open(options: RepositoryOptions): LogRepository {
-    fs.mkdirSync(options.dataDir, { recursive: true });
     const repo = new LogRepository(options);
-    repo.load();
+    if (!repo.readOnly) fs.mkdirSync(options.dataDir, { recursive: true });
+    if (options.lock && !repo.readOnly) repo.lock = acquireWriteLock(options.dataDir);
+    try {
+      repo.load();
+    } catch (error) {
+      repo.lock?.release();
+      throw error;
+    }
     return repo;
   }
 
@@ -83,6 +122,15 @@ export class LogRepository {
 
   get settings(): Settings {
     return this.settingsValue;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Whether this process holds the data folder's writer lock. */
+  get holdsLock(): boolean {
+    return this.lock !== undefined;
   }
 
   all<T extends EntryType>(type: T): RecordOf[T][] {
@@ -97,9 +145,31 @@ export class LogRepository {
     return this.records[type].get(id);
   }
 
+  /** The whole log as it is now (between writes, memory equals disk). */
+  snapshot(): LogSnapshot {
+    const sorted = <T extends EntryType>(type: T): RecordOf[T][] =>
+      (this.all(type) as AnyRecord[]).sort(byDateThenId) as RecordOf[T][];
+    return {
+      settings: this.settingsValue,
+      records: { run: sorted('run'), pain: sorted('pain'), strength: sorted('strength') },
+    };
+  }
+
+  /** Throws the error a door shows when this log cannot be changed. */
+  assertWritable(): void {
+    if (this.readOnly) {
+      throw new ServiceError(
+        'locked',
+        'This data folder was opened read-only (another Backstride may be writing to it), so nothing can be changed from here.',
+      );
+    }
+    if (this.isClosed) throw new ServiceError('io', 'The log has been closed.');
+  }
+
   /** Inserts or replaces a record by id; resolves once it is durably on disk. */
   save<T extends EntryType>(type: T, record: RecordOf[T]): Promise<RecordOf[T]> {
     return this.enqueue(() => {
+      this.assertWritable();
       const map = this.records[type] as Map<string, RecordOf[T]>;
       const previous = map.get(record.id);
       const touched = new Set([partitionName(type, record.date)]);
@@ -118,8 +188,46 @@ export class LogRepository {
     });
   }
 
+  /**
+   * Inserts or replaces many records in one write per touched partition (imports). All or
+   * nothing: if a file cannot be written, memory goes back and the touched files are rewritten from it.
+   */
+  saveMany<T extends EntryType>(type: T, list: readonly RecordOf[T][]): Promise<RecordOf[T][]> {
+    return this.enqueue(() => {
+      this.assertWritable();
+      if (list.length === 0) return [];
+      const map = this.records[type] as Map<string, RecordOf[T]>;
+      const previous = new Map<string, RecordOf[T] | undefined>();
+      const touched = new Set<string>();
+      for (const record of list) {
+        const before = map.get(record.id);
+        if (!previous.has(record.id)) previous.set(record.id, before);
+        if (before) touched.add(partitionName(type, before.date));
+        touched.add(partitionName(type, record.date));
+        map.set(record.id, record);
+      }
+      try {
+        this.writePartitions(type, touched);
+      } catch (error) {
+        for (const [id, before] of previous) {
+          if (before) map.set(id, before);
+          else map.delete(id);
+        }
+        try {
+          this.writePartitions(type, touched);
+        } catch {
+          // The disk refused twice; the next successful save of these partitions puts them right.
+        }
+        throw error;
+      }
+      this.revision++;
+      return [...list];
+    });
+  }
+
   delete<T extends EntryType>(type: T, id: string): Promise<RecordOf[T] | undefined> {
     return this.enqueue(() => {
+      this.assertWritable();
       const map = this.records[type] as Map<string, RecordOf[T]>;
       const previous = map.get(id);
       if (!previous) return undefined;
@@ -137,18 +245,69 @@ export class LogRepository {
 
   updateSettings(next: Settings): Promise<Settings> {
     return this.enqueue(() => {
+      this.assertWritable();
       const parsed = Settings.parse(next);
-      this.file(SETTINGS_NAME).store = { schemaVersion: SCHEMA_VERSION, settings: parsed };
-      fsyncDir(this.dataDir);
+      this.writeSettings(parsed);
       this.settingsValue = parsed;
       this.revision++;
       return parsed;
     });
   }
 
+  /** Replaces the whole log (a restore). Partitions left without entries are written empty. */
+  replaceAll(snapshot: LogSnapshot): Promise<void> {
+    return this.enqueue(() => {
+      this.assertWritable();
+      const before = {
+        records: Object.fromEntries(ENTRY_TYPES.map((t) => [t, new Map(this.records[t] as Map<string, AnyRecord>)])),
+        settings: this.settingsValue,
+      };
+      try {
+        for (const type of ENTRY_TYPES) {
+          const map = this.records[type] as Map<string, AnyRecord>;
+          const touched = new Set([...map.values()].map((r) => partitionName(type, r.date)));
+          map.clear();
+          for (const record of snapshot.records[type] as AnyRecord[]) {
+            map.set(record.id, record);
+            touched.add(partitionName(type, record.date));
+          }
+          this.writePartitions(type, touched);
+        }
+        this.writeSettings(snapshot.settings);
+        this.settingsValue = snapshot.settings;
+      } catch (error) {
+        // Memory goes back to what it was; the backup made before the restore holds it on disk too.
+        for (const type of ENTRY_TYPES) {
+          const map = this.records[type] as Map<string, AnyRecord>;
+          map.clear();
+          for (const [id, record] of before.records[type]!) map.set(id, record);
+        }
+        this.settingsValue = before.settings;
+        throw error;
+      }
+      this.revision++;
+    });
+  }
+
   /** Waits for every queued write (used before backups and at shutdown). */
   flush(): Promise<void> {
     return this.enqueue(() => undefined);
+  }
+
+  /** Runs `handler` when the log is closed (e.g. stops the backup timer). */
+  onClose(handler: () => void): void {
+    if (this.isClosed) handler();
+    else this.closeHandlers.push(handler);
+  }
+
+  /** Finishes queued writes, stops timers and gives the writer lock back. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    await this.flush();
+    this.isClosed = true;
+    for (const handler of this.closeHandlers.splice(0)) handler();
+    this.lock?.release();
+    this.lock = undefined;
   }
 
   private enqueue<R>(task: () => R): Promise<R> {
@@ -167,108 +326,294 @@ export class LogRepository {
     return file;
   }
 
+  /**
+   * A file's store-library object, made on its first use (a write). Loading reads each file
+   * once itself (readStoreJson): opening one through the library parses, deep-copies and
+   * compares the whole file on top of the read, which at twenty years cost several times the
+   * parse itself (see bench/).
+   */
+  private lazyFile(name: string): StoreFile {
+    let file: StoreFile | undefined;
+    const open = (): StoreFile => (file ??= this.factory(this.dataDir, name));
+    return {
+      path: path.join(this.dataDir, `${name}.json`),
+      get store() {
+        return open().store;
+      },
+      set store(value) {
+        open().store = value;
+      },
+    };
+  }
+
   private writePartitions(type: EntryType, names: Set<string>): void {
     for (const name of names) {
-      const records = [...this.records[type].values()].filter((r: AnyRecord) => partitionName(type, r.date) === name);
-      records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-      this.file(name).store = { schemaVersion: SCHEMA_VERSION, records };
+      const records = ([...this.records[type].values()] as AnyRecord[]).filter(
+        (r) => partitionName(type, r.date) === name,
+      );
+      records.sort(byDateThenId);
+      // savedAt orders files by when they were written (see loadPartition: an interrupted move).
+      this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
+      this.file(name).store = { schemaVersion: SCHEMA_VERSION, savedAt: this.lastSavedAt, records };
     }
     fsyncDir(this.dataDir);
   }
+
+  private writeSettings(settings: Settings): void {
+    this.file(SETTINGS_NAME).store = { schemaVersion: SCHEMA_VERSION, settings };
+    fsyncDir(this.dataDir);
+  }
+
+  // ---- loading and recovery ----
 
   private load(): void {
     let names: string[];
     try {
       names = fs.readdirSync(this.dataDir);
     } catch (error) {
+      if (this.readOnly && (error as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing logged yet
       throw new Error(`Cannot read the data folder ${this.dataDir}: ${(error as Error).message}`, { cause: error });
     }
+    if (this.lock) this.removeLeftoverTemps(names);
     for (const fileName of names.sort()) {
       const match = PARTITION_RE.exec(fileName);
       if (match) this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
     }
-    this.loadSettings();
+    if (names.includes(`${SETTINGS_NAME}.json`)) this.loadSettings();
+    for (const { type, name } of this.staleCopies) {
+      if (!this.readOnly) this.writePartitions(type, new Set([name]));
+    }
+    this.staleCopies.length = 0;
+    this.loadedFrom.clear();
+    this.recover();
   }
 
-  /** Opens a file through the store library; a file it cannot parse is moved aside, never lost. */
-  private openOrQuarantine(name: string): StoreFile | undefined {
-    try {
-      const file = this.factory(this.dataDir, name);
-      const { file: migrated, migrated: changed } = migrateFile(file.store);
-      if (changed) file.store = migrated;
-      this.files.set(name, file);
-      return file;
-    } catch (error) {
-      const reason =
-        error instanceof NewerSchemaError ? `was ${error.message}` : `could not be read (${(error as Error).message})`;
-      const movedTo = this.moveAside(`${name}.json`);
-      this.notices.push({
-        level: 'error',
-        message: `The file ${name}.json ${reason}. It was moved to ${movedTo} and left untouched.`,
-      });
-      return undefined;
+  /**
+   * A crash mid-write leaves `<file>.json.tmp-…` beside the file, which still holds its last
+   * good content (the rename never happened, so that write was never acknowledged). Only the
+   * lock holder may remove them: without the lock, another writer could be mid-write.
+   */
+  private removeLeftoverTemps(names: string[]): void {
+    for (const name of names) {
+      if (TEMP_FILE_RE.test(name) && /\.json\.tmp-/.test(name))
+        fs.rmSync(path.join(this.dataDir, name), { force: true });
     }
+    removeLeftoverBackupTemps(this.dataDir);
+  }
+
+  /** Opens a file through the store library and brings its JSON to the current schema version (in memory). */
+  private openFile(name: string): { file: StoreFile; content: StoredFileJson; migrated: boolean } | { error: string } {
+    try {
+      const file = this.lazyFile(name);
+      const { file: content, migrated } = migrateFile(readStoreJson(file.path));
+      return { file, content, migrated };
+    } catch (error) {
+      return {
+        error:
+          error instanceof NewerSchemaError
+            ? `it was ${error.message}`
+            : error instanceof SyntaxError
+              ? 'it is not valid JSON: empty, cut short or overwritten'
+              : (error as Error).message,
+      };
+    }
+  }
+
+  /** Writes a migrated file back, once it is known to be a good one; the original is kept first. */
+  private persistMigration(
+    name: string,
+    opened: { file: StoreFile; content: StoredFileJson; migrated: boolean },
+  ): void {
+    if (!opened.migrated || this.readOnly) return;
+    // The file as it was goes to backups/before-migration/ first: a migration must never cost data.
+    this.keepCopy(`${name}.json`, `${stamp()}-${name}.json`, path.join(backupDir(this.dataDir), 'before-migration'));
+    opened.file.store = opened.content;
+    fsyncDir(this.dataDir);
   }
 
   private loadPartition(type: EntryType, name: string): void {
-    const file = this.openOrQuarantine(name);
-    if (!file) return;
-    const raw = file.store.records;
-    const list = Array.isArray(raw) ? raw : [];
+    const opened = this.openFile(name);
+    if ('error' in opened) {
+      this.damage.push({ scope: 'file', type, name, reason: opened.error });
+      return;
+    }
+    const raw = opened.content.records;
+    if (!Array.isArray(raw)) {
+      this.damage.push({ scope: 'file', type, name, reason: 'it holds no list of entries' });
+      return;
+    }
+    this.persistMigration(name, opened);
+    this.files.set(name, opened.file);
     const invalid: unknown[] = [];
     const map = this.records[type] as Map<string, AnyRecord>;
-    for (const item of list) {
-      const parsed = SCHEMAS[type].safeParse(item);
-      if (parsed.success && partitionName(type, parsed.data.date) === name && !map.has(parsed.data.id)) {
-        map.set(parsed.data.id, parsed.data);
-      } else {
+    const savedAt = typeof opened.content.savedAt === 'number' ? opened.content.savedAt : 0;
+    for (const item of raw) {
+      const parsed = RECORD_SCHEMAS[type].safeParse(item);
+      if (!parsed.success || partitionName(type, parsed.data.date) !== name) {
         invalid.push(item);
+        continue;
+      }
+      const id = parsed.data.id;
+      const earlier = this.loadedFrom.get(`${type}:${id}`);
+      if (earlier === undefined) {
+        map.set(id, parsed.data);
+        this.loadedFrom.set(`${type}:${id}`, { name, savedAt });
+      } else if (earlier.name === name) {
+        invalid.push(item); // the same id twice in one file: not something we ever write
+      } else {
+        // The same entry in two year files: an edit that moved it to another year was cut off
+        // between writing the new file and rewriting the old one. That save was never
+        // acknowledged, so either copy is right; keep the one from the file written last and
+        // drop the other copy from its file.
+        const keepNew = savedAt > earlier.savedAt;
+        if (keepNew) {
+          map.set(id, parsed.data);
+          this.loadedFrom.set(`${type}:${id}`, { name, savedAt });
+        }
+        this.staleCopies.push({ type, name: keepNew ? earlier.name : name });
       }
     }
-    if (invalid.length > 0 || (raw !== undefined && !Array.isArray(raw))) {
-      const kept = this.writeAside(
-        `${name}-invalid-records.json`,
-        raw === undefined || Array.isArray(raw) ? invalid : raw,
-      );
-      this.notices.push({
-        level: 'warning',
-        message: `${invalid.length || 'Some'} entr${invalid.length === 1 ? 'y' : 'ies'} in ${name}.json did not pass validation and were left out. They are kept in ${kept}.`,
-      });
-    }
+    if (invalid.length > 0) this.damage.push({ scope: 'records', type, name, invalid, whole: opened.content });
   }
 
   private loadSettings(): void {
-    if (!fs.existsSync(path.join(this.dataDir, `${SETTINGS_NAME}.json`))) return;
-    const file = this.openOrQuarantine(SETTINGS_NAME);
-    if (!file) return;
-    const parsed = Settings.safeParse(file.store.settings ?? {});
+    const opened = this.openFile(SETTINGS_NAME);
+    if ('error' in opened) {
+      this.damage.push({ scope: 'file', type: 'settings', name: SETTINGS_NAME, reason: opened.error });
+      return;
+    }
+    this.files.set(SETTINGS_NAME, opened.file);
+    const parsed = Settings.safeParse(opened.content.settings ?? {});
     if (parsed.success) {
       this.settingsValue = parsed.data;
-    } else {
-      const kept = this.writeAside(`${SETTINGS_NAME}-invalid.json`, file.store);
-      this.notices.push({
-        level: 'warning',
-        message: `Your settings could not be read and the defaults are used. The old settings are kept in ${kept}.`,
-      });
+      this.persistMigration(SETTINGS_NAME, opened);
+    } else this.damage.push({ scope: 'settings-value', name: SETTINGS_NAME, whole: opened.content });
+  }
+
+  private recover(): void {
+    if (this.damage.length === 0) return;
+    let backup: LoadedBackup | undefined | null = null;
+    const getBackup = (): LoadedBackup | undefined =>
+      backup === null ? (backup = newestGoodBackup(this.dataDir)) : backup;
+    const untouched = this.readOnly ? ' Opened read-only, so nothing was changed on disk.' : '';
+
+    for (const damage of this.damage) {
+      if (damage.scope === 'file') {
+        const kept = this.readOnly ? undefined : this.keepCopy(`${damage.name}.json`, `${stamp()}-${damage.name}.json`);
+        const where = kept ? `It was moved to ${kept}.` : 'It was left where it is.';
+        const from = getBackup();
+        if (damage.type === 'settings') {
+          this.settingsValue = from ? from.snapshot.settings : DEFAULT_SETTINGS;
+          this.replaceDamagedFile(damage.name, { schemaVersion: SCHEMA_VERSION, settings: this.settingsValue });
+          this.notices.push({
+            level: 'error',
+            message: `Your settings file ${damage.name}.json could not be read (${damage.reason}). ${where} ${
+              from
+                ? `Your settings were restored from ${backupLabel(from, this.dataDir)}.`
+                : 'The default settings are used.'
+            }${untouched}`,
+          });
+          continue;
+        }
+        const restored = from ? this.restoreFromBackup(damage.type, damage.name, from) : [];
+        this.replaceDamagedFile(
+          damage.name,
+          restored.length > 0 ? { schemaVersion: SCHEMA_VERSION, records: restored.sort(byDateThenId) } : undefined,
+        );
+        this.notices.push({
+          level: 'error',
+          message: `The file ${damage.name}.json could not be read (${damage.reason}). ${where} ${
+            from
+              ? `${restored.length > 0 ? `Its ${entries(restored.length)} were restored` : 'Nothing for it could be restored'} from ${backupLabel(from, this.dataDir)}; anything logged in it after that backup is only in the moved file.`
+              : 'There was no backup to restore it from, so its entries are missing until you restore them yourself.'
+          }${untouched}`,
+        });
+      } else if (damage.scope === 'records') {
+        const kept = this.readOnly ? undefined : this.writeAside(`${damage.name}-invalid-records.json`, damage.invalid);
+        const ids = new Set(
+          damage.invalid
+            .map((item) => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined))
+            .filter((id): id is string => typeof id === 'string'),
+        );
+        const from = ids.size > 0 ? getBackup() : undefined;
+        const restored = from ? this.restoreFromBackup(damage.type, damage.name, from, ids).length : 0;
+        // The file still parses, so the store library can replace it atomically with the repaired list.
+        if (!this.readOnly) this.writePartitions(damage.type, new Set([damage.name]));
+        const n = damage.invalid.length;
+        this.notices.push({
+          level: 'warning',
+          message: `${entries(n)} in ${damage.name}.json did not pass validation and ${n === 1 ? 'was' : 'were'} left out. ${
+            kept ? `${n === 1 ? 'It is' : 'They are'} kept in ${kept}.` : 'The file was left as it is.'
+          } ${
+            restored > 0
+              ? `${restored} of them ${restored === 1 ? 'was' : 'were'} restored from ${backupLabel(from!, this.dataDir)}.`
+              : 'No backup holds a good copy of them.'
+          }${untouched}`,
+        });
+      } else {
+        const kept = this.readOnly ? undefined : this.writeAside(`${SETTINGS_NAME}-invalid.json`, damage.whole);
+        const from = getBackup();
+        this.settingsValue = from ? from.snapshot.settings : DEFAULT_SETTINGS;
+        if (!this.readOnly) this.writeSettings(this.settingsValue);
+        this.notices.push({
+          level: 'warning',
+          message: `Your settings could not be read and ${
+            from ? `were restored from ${backupLabel(from, this.dataDir)}` : 'the defaults are used'
+          }.${kept ? ` The old settings are kept in ${kept}.` : ''}${untouched}`,
+        });
+      }
+    }
+    this.damage.length = 0;
+  }
+
+  /** Puts a backup's entries of one partition back into memory (all of them, or only `ids`). */
+  private restoreFromBackup(type: EntryType, name: string, backup: LoadedBackup, ids?: Set<string>): AnyRecord[] {
+    const map = this.records[type] as Map<string, AnyRecord>;
+    const restored: AnyRecord[] = [];
+    for (const record of backup.snapshot.records[type] as AnyRecord[]) {
+      if (partitionName(type, record.date) !== name || map.has(record.id)) continue;
+      if (ids && !ids.has(record.id)) continue;
+      map.set(record.id, record);
+      restored.push(record);
+    }
+    return restored;
+  }
+
+  /**
+   * Replaces a file the store library cannot open (it throws on invalid JSON) with repaired
+   * content, by our own atomic write: at every moment the path holds the damaged file or the
+   * repaired one, and the damaged one has already been copied into damaged/.
+   */
+  private replaceDamagedFile(name: string, content: StoredFileJson | undefined): void {
+    if (this.readOnly) return;
+    this.files.delete(name);
+    const target = path.join(this.dataDir, `${name}.json`);
+    if (content) writeFileAtomic(target, JSON.stringify(content, null, '\t'));
+    else {
+      fs.rmSync(target, { force: true });
+      fsyncDir(this.dataDir);
     }
   }
 
-  private damagedDir(): string {
-    const dir = path.join(this.dataDir, DAMAGED_DIR);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  }
-
-  private moveAside(fileName: string): string {
-    const target = path.join(this.damagedDir(), `${stamp()}-${fileName}`);
-    fs.renameSync(path.join(this.dataDir, fileName), target);
-    fsyncDir(this.dataDir);
+  /** Copies a file durably to `<dataDir>/damaged/<relativeTarget>` and returns where. */
+  private keepCopy(fileName: string, relativeTarget: string, root = path.join(this.dataDir, DAMAGED_DIR)): string {
+    const target = path.join(root, relativeTarget);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(this.dataDir, fileName), target, fs.constants.COPYFILE_EXCL);
+    const fd = fs.openSync(target, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fsyncDir(path.dirname(target));
     return target;
   }
 
   private writeAside(fileName: string, content: unknown): string {
-    const target = path.join(this.damagedDir(), `${stamp()}-${fileName}`);
-    fs.writeFileSync(target, JSON.stringify(content, null, 2));
+    const target = path.join(this.dataDir, DAMAGED_DIR, `${stamp()}-${fileName}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    writeFileAtomic(target, JSON.stringify(content, null, 2));
     return target;
   }
 }

@@ -2,6 +2,7 @@
 // passes an electron-store factory; browser mode, the CLI and tests pass a conf factory.
 // Both have the same interface: `.store` reads/replaces the whole (small) file, `.path`.
 import fs from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
 
 export interface StoreFile {
@@ -33,4 +34,29 @@ export function fsyncDir(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Temp files of an atomic write: `<target>.tmp-…` (atomically's naming and ours). */
+export const TEMP_FILE_RE = /\.tmp-[\w-]+$/;
+
+/**
+ * Writes a whole file so that a crash or power loss leaves either the old file or the new
+ * one, never a mix: temp file in the same folder, fsync, rename over the target, fsync the folder.
+ */
+export function writeFileAtomic(target: string, data: string): void {
+  const temp = `${target}.tmp-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx');
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, target);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncDir(path.dirname(target));
 }
