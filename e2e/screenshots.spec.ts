@@ -1,7 +1,7 @@
 // Screenshots for the README, taken from a realistic seeded log in the real app.
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { twentyWeekSeed } from './seedData';
+import { insightsSeed, twentyWeekSeed } from './seedData';
 
 fs.mkdirSync('docs/screenshots', { recursive: true });
 
@@ -12,5 +12,43 @@ test.describe('README screenshots', () => {
     await expect(app.getByRole('heading', { name: 'Journal' })).toBeVisible();
     await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
     await app.screenshot({ path: 'docs/screenshots/journal.png' });
+  });
+});
+
+test.describe('README screenshots: insights', () => {
+  test.use({ seed: insightsSeed() });
+
+  test('insights', async ({ app }) => {
+    await app.setViewportSize({ width: 1200, height: 1500 });
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+    await expect(app.locator('canvas[role="img"]')).toHaveCount(4);
+    await expect(app.locator('.insight-sentence').first()).toBeVisible();
+    // Scroll past the persistent-pain card so the charts and the figures are in the picture.
+    await app.getByRole('region', { name: 'Core sessions and back pain by week' }).scrollIntoViewIfNeeded();
+    await app.screenshot({ path: 'docs/screenshots/insights.png' });
+  });
+});
+
+test.describe('README screenshots: routine and dark mode', () => {
+  test.use({ seed: twentyWeekSeed() });
+
+  test('routine', async ({ app }) => {
+    // A fake clock so the countdown is caught at the same moment every time.
+    await app.clock.install();
+    await app.reload();
+    await app.clock.pauseAt(Date.now() + 5_000);
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Routine' }).click();
+    await app.getByRole('button', { name: 'Start routine' }).click();
+    await app.getByRole('button', { name: 'Skip' }).click();
+    await app.getByRole('button', { name: 'Start', exact: true }).click();
+    await app.clock.runFor(7_000);
+    await expect(app.getByRole('timer', { name: 'Time left' })).toHaveText('00:13');
+    await app.screenshot({ path: 'docs/screenshots/routine.png' });
+  });
+
+  test('journal in dark mode', async ({ app }) => {
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
+    await app.screenshot({ path: 'docs/screenshots/journal-dark.png' });
   });
 });

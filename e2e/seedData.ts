@@ -70,3 +70,87 @@ export function twentyWeekSeed(): Seed {
   }
   return { runs: runs.filter((r) => r.date <= localToday()), pain, strength };
 }
+
+/**
+ * The twenty-week log plus what the Insights screen should also show: knee and hip pain for
+ * the pain map, bone-like back aching, and one run that hurt more than 5/10 (a flag).
+ */
+export function insightsSeed(): Seed {
+  const base = twentyWeekSeed();
+  const pain = [...(base.pain ?? [])];
+  for (let week = 0; week < 20; week += 3) {
+    pain.push({
+      id: uuid(4, week),
+      date: daysAgo(week * 7 + 2),
+      time: '19:00',
+      score: 2 + (week % 4),
+      location: week % 2 === 0 ? 'knee' : 'hip',
+      side: 'right',
+      kind: 'muscular',
+      timing: 'after_run',
+    });
+  }
+  for (const ago of [40, 61]) {
+    pain.push({
+      id: uuid(5, ago),
+      date: daysAgo(ago),
+      time: '21:00',
+      score: 4,
+      location: 'lower_back',
+      side: 'both',
+      kind: 'bone_like',
+      timing: 'rest_day',
+    });
+  }
+  // A run about three weeks ago that hurt during the run.
+  const hurtRun = (base.runs ?? []).find((r) => r.date >= daysAgo(26) && r.date <= daysAgo(20));
+  if (hurtRun) {
+    pain.push({
+      id: uuid(6, 1),
+      date: hurtRun.date,
+      time: '07:50',
+      score: 7,
+      location: 'lower_back',
+      side: 'left',
+      kind: 'muscular',
+      timing: 'during_run',
+      runId: hurtRun.id,
+    });
+  }
+  return { ...base, pain };
+}
+
+/**
+ * Six and a half years of one run, one back-pain rating and (most weeks) one core session a
+ * week: more weeks than a chart draws as single points, so "All" aggregates.
+ */
+export function longSeed(years = 6.5): Seed {
+  const runs: Run[] = [];
+  const pain: PainRating[] = [];
+  const strength: StrengthSession[] = [];
+  const weeks = Math.round(years * 52);
+  for (let week = weeks - 1; week >= 0; week--) {
+    const ago = week * 7 + 3;
+    const date = daysAgo(ago);
+    runs.push({
+      id: uuid(7, week),
+      date,
+      distanceKm: 6 + (week % 5),
+      durationS: (6 + (week % 5)) * 340,
+      source: 'manual',
+    });
+    const core = week % 4 !== 0;
+    if (core)
+      strength.push({ id: uuid(8, week), date, items: [{ exercise: 'plank', sets: 1, holdS: 30 + (week % 30) }] });
+    pain.push({
+      id: uuid(9, week),
+      date: daysAgo(ago - 1),
+      score: core ? 2 + (week % 3) : 4 + (week % 3),
+      location: 'lower_back',
+      side: 'centre',
+      kind: 'muscular',
+      timing: 'next_morning',
+    });
+  }
+  return { runs, pain, strength };
+}

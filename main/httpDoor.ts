@@ -12,6 +12,8 @@ import type { Handlers } from './service';
 
 export const TOKEN_COOKIE = 'backstride_token';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Imports carry files (up to 200 MB each, as base64); every other call is small. */
+const MAX_IMPORT_BODY_BYTES = 300 * 1024 * 1024;
 
 export interface HttpDoor {
   url: string;
@@ -46,12 +48,12 @@ function cookieToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    if (size > limit) throw new Error('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -101,9 +103,16 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        const envelope = { ok: false, error: { code: 'unknown_method', message: 'Unknown operation.' } };
+        return send(res, 404, JSON.stringify(envelope), 'application/json; charset=utf-8');
+      }
       let input: unknown;
       try {
-        const body = await readBody(req);
+        const body = await readBody(req, method === 'import:preview' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
         input = body === '' ? undefined : (JSON.parse(body) as { input?: unknown }).input;
       } catch (error) {
         const tooLarge = error instanceof Error && error.message === 'too large';
@@ -116,7 +125,6 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
         };
         return send(res, tooLarge ? 413 : 400, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const result = await dispatch(options.handlers, method, input);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }

@@ -3,13 +3,22 @@
 // are counted and skipped, so importing the same data twice adds nothing.
 import type { FilePreview, ImportSummary } from '../shared/api';
 import type { ImportIssue, ParsedImport } from '../shared/csv';
-import { localToday, type EntryType, type PainRating, type Run, type StrengthSession } from '../shared/model';
+import {
+  localToday,
+  type CustomExercise,
+  type EntryType,
+  type PainRating,
+  type Run,
+  type StrengthSession,
+} from '../shared/model';
 import { ServiceError } from './errors';
 import type { LogRepository, RecordOf } from './store/repository';
 
 export interface ImportPlan {
   files: FilePreview[];
   records: { [T in EntryType]: RecordOf[T][] };
+  /** The user's own exercises that strength files name and the log does not have yet. */
+  exercises: CustomExercise[];
   duplicates: number;
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -52,6 +61,7 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
   const plan: ImportPlan = {
     files: [],
     records: { run: [], pain: [], strength: [] },
+    exercises: [],
     duplicates: 0,
     errors: [],
     warnings: [],
@@ -112,6 +122,10 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
     plan.errors.push(...errors);
     plan.warnings.push(...file.warnings);
     plan.files.push(preview);
+    for (const exercise of file.exercises) {
+      const known = [...repo.settings.customExercises, ...plan.exercises];
+      if (!known.some((e) => e.id === exercise.id)) plan.exercises.push(exercise);
+    }
   }
 
   // A pain rating may name a run; keep the link only when that run exists after the import.
@@ -151,6 +165,12 @@ export async function commitImport(
       'invalid_input',
       `The import has ${plural(plan.errors.length, 'problem')}, so nothing was imported. Fix the files, or choose to import only the valid rows.`,
     );
+  }
+  if (plan.exercises.length > 0) {
+    await repo.updateSettings({
+      ...repo.settings,
+      customExercises: [...repo.settings.customExercises, ...plan.exercises],
+    });
   }
   // Runs first, so pain ratings linked to imported runs find them.
   await repo.saveMany('run', plan.records.run);

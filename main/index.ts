@@ -2,13 +2,21 @@
 // and the security hooks. The log itself is the same service browser mode and the CLI use.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
 import Store from 'electron-store';
 import { openApp } from './context';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { argValue } from './paths';
-import { APP_ORIGIN, APP_SCHEME, externalUrlAllowed, SECURITY_HEADERS, WEB_PREFERENCES } from './security';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  externalUrlAllowed,
+  isAppUrl,
+  isOwnPageUrl,
+  SECURITY_HEADERS,
+  WEB_PREFERENCES,
+} from './security';
 import { MIME_TYPES, resolveStatic } from './staticFiles';
 import type { StoreFactory } from './store/storeFile';
 
@@ -30,18 +38,13 @@ let mainWindow: BrowserWindow | undefined;
 
 function isTrustedFrame(frame: WebFrameMain | null): boolean {
   if (!frame || frame.parent !== null) return false;
-  try {
-    const origin = new URL(frame.url).origin;
-    return origin === APP_ORIGIN || (devServerUrl !== undefined && origin === new URL(devServerUrl).origin);
-  } catch {
-    return false;
-  }
+  return isOwnPageUrl(frame.url, devServerUrl);
 }
 
 function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
     const file = resolveStatic(root, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     const body = await fs.promises.readFile(file);
@@ -55,9 +58,23 @@ function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       // The app is a single page: no navigation away from it, ever.
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+      if (!isOwnPageUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The page asks before it is closed mid-routine; Electron would otherwise just refuse to close.
+    contents.on('will-prevent-unload', (event) => {
+      const window = BrowserWindow.fromWebContents(contents);
+      const options = {
+        type: 'question' as const,
+        buttons: ['Leave', 'Stay'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'Leave the routine?',
+        detail: 'The routine is not finished; nothing of it will be saved.',
+      };
+      const choice = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options);
+      if (choice === 0) event.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
       if (externalUrlAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
@@ -70,6 +87,9 @@ function hardenContents(): void {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const allowed =
       details.url.startsWith(`${APP_ORIGIN}/`) ||
+      // Exports are offered as blob: downloads (Electron then shows its native save dialog).
+      details.url.startsWith('blob:') ||
+      details.url.startsWith('data:') ||
       details.url.startsWith('devtools://') ||
       (devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin));
     callback({ cancel: !allowed });
@@ -123,12 +143,20 @@ function start(): void {
   );
 
   void app.whenReady().then(async () => {
-    const ctx = openApp({
-      dataDir,
-      mode: 'electron',
-      factory: electronStoreFactory,
-      onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
-    });
+    let ctx: ReturnType<typeof openApp>;
+    try {
+      ctx = openApp({
+        dataDir,
+        mode: 'electron',
+        factory: electronStoreFactory,
+        onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
+      });
+    } catch (error) {
+      // Another Backstride writes to this folder (or it cannot be read): say so plainly and stop.
+      dialog.showErrorBox('Backstride cannot open your log', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
     hardenContents();
     serveRenderer(path.join(import.meta.dirname, '../renderer'));
     registerIpc(ctx.handlers, isTrustedFrame);

@@ -3,6 +3,7 @@
 import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../shared/api';
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
+import { buildChartSeries } from '../shared/insights/charts';
 import {
   compareEntriesNewestFirst,
   ENTRY_TYPES,
@@ -11,7 +12,12 @@ import {
   type Entry,
   type EntryType,
 } from '../shared/model';
+import type { ParsedImport } from '../shared/csv';
 import { ServiceError } from './errors';
+import { exportCsv } from './exporter';
+import { parseImportBuffer } from './files/detect';
+import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
+import { backupNow, listBackups, restoreBackup } from './store/backups';
 import type { LogRepository, RecordOf } from './store/repository';
 
 export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>> };
@@ -32,6 +38,9 @@ export function createService(options: ServiceOptions): Handlers {
   const { repo } = options;
   const changed = (type: EntryType | 'settings'): void => options.onChange?.([type]);
 
+  // Import previews wait here (in memory) until the user commits or drops them.
+  const previews = new Map<string, ImportPlan>();
+
   // The journal's order is derived from the log; it is rebuilt only after a change.
   let sorted: { revision: number; entries: Entry[] } | undefined;
   const journal = (): Entry[] => {
@@ -46,6 +55,18 @@ export function createService(options: ServiceOptions): Handlers {
     }
     return sorted.entries;
   };
+
+  // Insights are derived from the log too: computed once per log revision (and day), however
+  // many views ask for them (the journal's flags, the Insights page, the CLI).
+  const derived = new Map<string, { key: string; value: unknown }>();
+  function perRevision<T>(name: string, compute: () => T): T {
+    const key = `${repo.version}|${localToday()}`;
+    const hit = derived.get(name);
+    if (hit?.key === key) return hit.value as T;
+    const value = compute();
+    derived.set(name, { key, value });
+    return value;
+  }
 
   async function saveRecord<T extends EntryType>(
     type: T,
@@ -145,14 +166,102 @@ export function createService(options: ServiceOptions): Handlers {
       return next;
     },
 
+    'routines:save': async (input) => {
+      const settings = repo.settings;
+      const routine = { ...input, name: input.name.trim(), id: input.id ?? crypto.randomUUID() };
+      const others = settings.routines.filter((r) => r.id !== routine.id);
+      if (others.some((r) => r.name.toLowerCase() === routine.name.toLowerCase()))
+        throw new ServiceError('invalid_input', `There is already a routine called "${routine.name}".`, 'name');
+      const replacing = others.length < settings.routines.length;
+      if (!replacing && settings.routines.length >= 100)
+        throw new ServiceError('invalid_input', 'At most 100 routines can be saved: delete one first.', 'name');
+      const routines = replacing
+        ? settings.routines.map((r) => (r.id === routine.id ? routine : r))
+        : [...settings.routines, routine];
+      await repo.updateSettings({ ...settings, routines });
+      changed('settings');
+      return routine;
+    },
+    'routines:delete': async ({ id }) => {
+      const settings = repo.settings;
+      const routine = settings.routines.find((r) => r.id === id);
+      if (!routine) throw new ServiceError('not_found', `No saved routine with id ${id}.`, 'id');
+      await repo.updateSettings({ ...settings, routines: settings.routines.filter((r) => r.id !== id) });
+      changed('settings');
+      return routine;
+    },
+
+    'import:preview': async ({ files }) => {
+      const parsed: ParsedImport[] = [];
+      for (const file of files) {
+        parsed.push(
+          ...(await parseImportBuffer(file.name, Buffer.from(file.dataBase64, 'base64'), {
+            customExercises: repo.settings.customExercises,
+          })),
+        );
+      }
+      const plan = planImport(repo, parsed);
+      const previewId = crypto.randomUUID();
+      previews.set(previewId, plan);
+      // Keep only the latest few previews in memory.
+      for (const key of [...previews.keys()].slice(0, -5)) previews.delete(key);
+      return {
+        previewId,
+        files: plan.files,
+        newCounts: {
+          run: plan.records.run.length,
+          pain: plan.records.pain.length,
+          strength: plan.records.strength.length,
+        },
+        duplicates: plan.duplicates,
+        dateRange: plan.dateRange,
+        errors: plan.errors.slice(0, 200),
+        errorCount: plan.errors.length,
+        warnings: plan.warnings.slice(0, 200),
+        warningCount: plan.warnings.length,
+        summary: describePlan(plan),
+      };
+    },
+    'import:commit': async ({ previewId, onlyValid }) => {
+      const plan = previews.get(previewId);
+      if (!plan)
+        throw new ServiceError('not_found', 'This import preview has expired: choose the files again.', 'previewId');
+      const summary = await commitImport(repo, plan, { onlyValid });
+      previews.delete(previewId);
+      options.onChange?.(['run', 'pain', 'strength']);
+      return summary;
+    },
+    'export:csv': async ({ kind }) => exportCsv(repo, kind),
+
+    'backup:now': () => backupNow(repo),
+    'backup:list': async () => listBackups(repo.dataDir),
+    'backup:restore': async ({ file }) => {
+      const result = await restoreBackup(repo, file);
+      options.onChange?.(['run', 'pain', 'strength', 'settings']);
+      return result;
+    },
+
     'insights:get': async () =>
-      buildInsightsReport({
-        runs: repo.all('run'),
-        pain: repo.all('pain'),
-        strength: repo.all('strength'),
-        customExercises: repo.settings.customExercises,
-        weekStartsOn: repo.settings.weekStartsOn,
-        today: localToday(),
-      }),
+      perRevision('insights', () =>
+        buildInsightsReport({
+          runs: repo.all('run'),
+          pain: repo.all('pain'),
+          strength: repo.all('strength'),
+          customExercises: repo.settings.customExercises,
+          weekStartsOn: repo.settings.weekStartsOn,
+          today: localToday(),
+        }),
+      ),
+    'insights:charts': async () =>
+      perRevision('charts', () =>
+        buildChartSeries({
+          runs: repo.all('run'),
+          pain: repo.all('pain'),
+          strength: repo.all('strength'),
+          customExercises: repo.settings.customExercises,
+          weekStartsOn: repo.settings.weekStartsOn,
+          today: localToday(),
+        }),
+      ),
   };
 }

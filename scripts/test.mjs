@@ -33,6 +33,11 @@ check('typecheck (e2e project)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 check('lint (eslint)', bin('eslint'), ['.']);
 check('format (prettier)', bin('prettier'), ['--check', '.']);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
+check(
+  'Electron security review (electronegativity over main/, findings justified in scripts/electronegativity-allow.json)',
+  process.execPath,
+  ['scripts/electronegativity.mjs'],
+);
 for (const file of fs.existsSync(path.join(root, 'out/main')) ? fs.readdirSync(path.join(root, 'out/main')) : []) {
   if (file.endsWith('.js'))
     check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);

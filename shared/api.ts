@@ -2,12 +2,15 @@
 // Adding an operation means one entry here, one handler in main/service.ts, one UI call.
 import { z } from 'zod';
 import type { Exercise } from './exercises';
+import type { ImportIssue } from './csv';
+import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
   IsoDate,
   PainRatingInput,
+  Routine,
   RunInput,
   SettingsPatch,
   StrengthSessionInput,
@@ -51,6 +54,62 @@ export interface JournalPage {
   counts: Record<(typeof ENTRY_TYPES)[number], number>;
 }
 
+/** A file handed to the importer (from a file picker or a drop), as base64 so every door can carry it. */
+export const ImportFileInput = z
+  .object({
+    name: z.string().min(1).max(300),
+    // 200 MB of file is about 267 MB of base64.
+    dataBase64: z.string().max(280 * 1024 * 1024, { error: 'The file is larger than the 200 MB limit.' }),
+  })
+  .strict();
+
+export interface ImportPreview {
+  previewId: string;
+  files: FilePreview[];
+  newCounts: { run: number; pain: number; strength: number };
+  duplicates: number;
+  dateRange: { from: string; to: string } | null;
+  /** The first problems (each names file, row and column); errorCount has them all. */
+  errors: ImportIssue[];
+  errorCount: number;
+  warnings: ImportIssue[];
+  warningCount: number;
+  summary: string;
+}
+
+export const EXPORT_KINDS = ['runs', 'pain', 'strength', 'weekly'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ExportedFile {
+  fileName: string;
+  content: string;
+  rows: number;
+}
+
+/** A routine as the user saves it: without an id it is new, with one it replaces that routine. */
+export const RoutineInput = Routine.extend({ id: Routine.shape.id.optional() });
+
+/** A backup's file name in <dataDir>/backups (a bare name: no folders, so no path can be smuggled in). */
+export const BACKUP_FILE_RE = /^backstride-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{1,4})?\.json$/;
+
+export interface BackupSummary {
+  file: string;
+  /** When it was made (ISO, UTC). */
+  createdAt: string;
+  entries: number;
+}
+
+export interface BackupInfo extends BackupSummary {
+  /** Where it was written, for the user to see. */
+  path: string;
+}
+
+export interface RestoreResult {
+  restored: BackupSummary;
+  /** The backup of the log as it was just before the restore. */
+  safetyBackup: BackupInfo;
+}
+
 export const JournalQuery = z
   .object({
     type: z.enum(ENTRY_TYPES).optional(),
@@ -73,7 +132,22 @@ export const contract = {
   'exercises:add': op<CustomExercise>()(CustomExerciseInput),
   'settings:get': op<Settings>()(NoInput),
   'settings:update': op<Settings>()(SettingsPatch.strict()),
+  // The user's own guided routines, kept in Settings.routines.
+  'routines:save': op<Routine>()(RoutineInput.strict()),
+  'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
   'insights:get': op<InsightsReport>()(NoInput),
+  'insights:charts': op<InsightsCharts>()(NoInput),
+  'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
+  'import:commit': op<ImportSummary>()(
+    z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
+  ),
+  'export:csv': op<ExportedFile>()(z.object({ kind: z.enum(EXPORT_KINDS) }).strict()),
+  // Full-fidelity backups in <dataDir>/backups (main/store/backups.ts).
+  'backup:now': op<BackupInfo>()(NoInput),
+  'backup:list': op<BackupSummary[]>()(NoInput),
+  'backup:restore': op<RestoreResult>()(
+    z.object({ file: z.string().regex(BACKUP_FILE_RE, { error: 'Choose one of the listed backups.' }) }).strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -188,6 +262,24 @@ export function unwrapApi(envelopes: EnvelopeApi): Api {
   return api as unknown as Api;
 }
 
+/** What a file would add (shown before committing an import). */
+export interface FilePreview {
+  file: string;
+  kind: string;
+  runs: number;
+  pain: number;
+  strength: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportSummary {
+  added: { run: number; pain: number; strength: number };
+  duplicates: number;
+  skippedInvalid: number;
+  message: string;
+}
+
 /** Main-to-renderer pushes, in their own typed map. */
 export const MENU_COMMANDS = [
   'new-run',
@@ -201,6 +293,7 @@ export const MENU_COMMANDS = [
   'import',
   'export',
   'backup',
+  'restore',
   'undo',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -5,8 +5,16 @@ import type { Entry, EntryType } from '../../shared/model';
 import { api, isDesktop, onPush, type MenuCommand } from './api/client';
 import { Dialog } from './components/Dialog';
 import { Toast, type ToastMessage } from './components/Toast';
+import { Insights } from './features/insights/Insights';
+import { HelpView } from './features/help/HelpView';
 import { Journal } from './features/journal/Journal';
-import { entryLabel } from './features/journal/entrySummary';
+import { Welcome } from './features/onboarding/Welcome';
+import { leaveBlocked } from './features/routine/leaveGuard';
+import { RoutineView } from './features/routine/RoutineView';
+import { ExportDialog } from './features/transfer/ExportDialog';
+import { ImportDialog } from './features/transfer/ImportDialog';
+import { useFileDrop } from './features/transfer/useFileDrop';
+import { entryLabel, sessionSummary } from './features/journal/entrySummary';
 import { PainForm } from './features/pain/PainForm';
 import { RunForm } from './features/runs/RunForm';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -14,10 +22,13 @@ import { SessionForm } from './features/strength/SessionForm';
 import { AppDataProvider, useAppData } from './hooks/useAppData';
 import { useShortcuts } from './hooks/useShortcuts';
 
-type View = 'journal' | 'settings';
+type View = 'journal' | 'insights' | 'routine' | 'settings' | 'help';
 const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'journal', label: 'Journal' },
+  { id: 'insights', label: 'Insights' },
+  { id: 'routine', label: 'Routine' },
   { id: 'settings', label: 'Settings' },
+  { id: 'help', label: 'Help' },
 ];
 
 type Editing = { type: EntryType; entry?: Entry | undefined };
@@ -33,18 +44,32 @@ function Shell() {
   const [view, setViewState] = useState<View>(viewFromHash);
   const [editing, setEditing] = useState<Editing>();
   const [toast, setToast] = useState<ToastMessage>();
+  const [transfer, setTransfer] = useState<{ kind: 'import'; files?: File[] } | { kind: 'export' }>();
+  const dragging = useFileDrop((files) => setTransfer({ kind: 'import', files }));
   const deleted = useRef<Entry[]>([]);
 
   const setView = useCallback((next: View) => {
-    window.location.hash = `/${next}`;
-    setViewState(next);
+    const go = () => {
+      window.location.hash = `/${next}`;
+      setViewState(next);
+    };
+    // A routine under way asks before it is left (and calls go if the person agrees).
+    if (next !== 'routine' && leaveBlocked(go)) return;
+    go();
   }, []);
 
   useEffect(() => {
-    const onHash = () => setViewState(viewFromHash());
+    const onHash = () => {
+      const next = viewFromHash();
+      if (next !== 'routine' && leaveBlocked(() => setView(next))) {
+        window.location.hash = '/routine';
+        return;
+      }
+      setViewState(next);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [setView]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -90,6 +115,20 @@ function Shell() {
     [changed, say, settings.distanceUnit, settings.customExercises, undoDelete],
   );
 
+  // File > Back Up Now… and Restore from Backup… (the list of backups lives in Settings).
+  const backUpNow = useCallback(async () => {
+    try {
+      const backup = await api.backup.now();
+      say(`Backed up ${backup.entries} ${backup.entries === 1 ? 'entry' : 'entries'} to ${backup.path}`);
+    } catch (error) {
+      say(`The backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [say]);
+  const openBackups = useCallback(() => {
+    setView('settings');
+    window.setTimeout(() => document.getElementById('backups-title')?.focus(), 50);
+  }, [setView]);
+
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
@@ -101,15 +140,29 @@ function Shell() {
           return setEditing({ type: 'strength' });
         case 'open-journal':
           return setView('journal');
+        case 'open-insights':
+          return setView('insights');
         case 'open-settings':
           return setView('settings');
+        case 'start-routine':
+          return setView('routine');
+        case 'open-help':
+          return setView('help');
+        case 'import':
+          return setTransfer({ kind: 'import' });
+        case 'export':
+          return setTransfer({ kind: 'export' });
+        case 'backup':
+          return void backUpNow();
+        case 'restore':
+          return openBackups();
         case 'undo':
           return void undoDelete();
         default:
           return undefined;
       }
     },
-    [setView, undoDelete],
+    [setView, undoDelete, backUpNow, openBackups],
   );
 
   useEffect(() => onPush('menu:command', runCommand), [runCommand]);
@@ -130,7 +183,14 @@ function Shell() {
           <ul>
             {VIEWS.map((v) => (
               <li key={v.id}>
-                <a href={`#/${v.id}`} aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+                <a
+                  href={`#/${v.id}`}
+                  aria-current={view === v.id ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    setView(v.id);
+                  }}
+                >
                   {v.label}
                 </a>
               </li>
@@ -161,13 +221,31 @@ function Shell() {
       )}
       <main className="content">
         {data.loaded && view === 'journal' && (
+          <Welcome onChoose={(choice) => (choice === 'routine' ? setView('routine') : setEditing({ type: choice }))} />
+        )}
+        {data.loaded && view === 'journal' && (
           <Journal
             onAdd={(type) => setEditing({ type })}
+            onTransfer={(kind) => setTransfer({ kind })}
             onEdit={(entry) => setEditing({ type: entry.type, entry })}
             onDelete={(entry) => void deleteEntry(entry)}
           />
         )}
+        {data.loaded && view === 'insights' && <Insights onLog={(type) => setEditing({ type })} />}
         {data.loaded && view === 'settings' && <SettingsPage />}
+        {data.loaded && view === 'routine' && (
+          <RoutineView
+            onLogged={(session) => {
+              changed();
+              setView('journal');
+              say(`Core routine logged: ${sessionSummary(session, settings.customExercises)}.`, {
+                label: 'Edit',
+                run: () => setEditing({ type: 'strength', entry: { type: 'strength', record: session } }),
+              });
+            }}
+          />
+        )}
+        {data.loaded && view === 'help' && <HelpView />}
       </main>
       {editing?.type === 'run' && (
         <Dialog title={editing.entry ? 'Edit run' : 'New run'} onClose={closeEditor}>
@@ -195,6 +273,31 @@ function Shell() {
             onSaved={() => saved(editing.entry ? 'Session updated.' : 'Session saved.')}
           />
         </Dialog>
+      )}
+      {transfer?.kind === 'import' && (
+        <ImportDialog
+          initialFiles={transfer.files}
+          onClose={() => setTransfer(undefined)}
+          onImported={(message) => {
+            setTransfer(undefined);
+            changed();
+            say(message);
+          }}
+        />
+      )}
+      {transfer?.kind === 'export' && (
+        <ExportDialog
+          onClose={() => setTransfer(undefined)}
+          onDone={(message) => {
+            setTransfer(undefined);
+            say(message);
+          }}
+        />
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to import them
+        </div>
       )}
       <Toast toast={toast} onDismiss={() => setToast(undefined)} />
     </div>

@@ -5,6 +5,8 @@ import type { JournalPage } from '../../../../shared/api';
 import type { Entry, EntryType } from '../../../../shared/model';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
+import { FlagBadges } from '../insights/FlagBadges';
+import { useFlagsByDay } from '../insights/useFlagsByDay';
 import { entryLabel, entryTitle, formatDay, painSummary, runSummary, sessionSummary } from './entrySummary';
 
 const PAGE_SIZE = 200;
@@ -19,6 +21,7 @@ interface JournalProps {
   onEdit(entry: Entry): void;
   onDelete(entry: Entry): void;
   onAdd(type: EntryType): void;
+  onTransfer(kind: 'import' | 'export'): void;
 }
 
 function groupByDay(entries: Entry[]): Array<[string, Entry[]]> {
@@ -31,7 +34,7 @@ function groupByDay(entries: Entry[]): Array<[string, Entry[]]> {
   return groups;
 }
 
-export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
+export function Journal({ onEdit, onDelete, onAdd, onTransfer }: JournalProps) {
   const { settings, revision } = useAppData();
   const [filter, setFilter] = useState<EntryType | 'all'>('all');
   const [pages, setPages] = useState<JournalPage[]>([]);
@@ -64,6 +67,9 @@ export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
       cancelled = true;
     };
   }, [query, revision]);
+  // After the page query above, so the journal's entries are asked for first: the flags need
+  // the whole insights report, which at twenty years takes the service longer to compute.
+  const flagsByDay = useFlagsByDay();
 
   const loading = loadedFor === undefined;
   const entries = pages.flatMap((p) => p.entries);
@@ -84,6 +90,14 @@ export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
     <section aria-labelledby="journal-title" className="journal">
       <div className="section-header">
         <h1 id="journal-title">Journal</h1>
+        <div className="transfer-actions">
+          <button type="button" onClick={() => onTransfer('import')}>
+            Import…
+          </button>
+          <button type="button" onClick={() => onTransfer('export')} disabled={total === 0}>
+            Export…
+          </button>
+        </div>
         <div className="filter" role="group" aria-label="Show">
           {FILTERS.map((f) => (
             <button key={f.value} type="button" aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
@@ -118,7 +132,10 @@ export function Journal({ onEdit, onDelete, onAdd }: JournalProps) {
       {!loading && total > 0 && entries.length === 0 && <p className="muted">No entries of this type yet.</p>}
       {groupByDay(entries).map(([date, dayEntries]) => (
         <section key={date} className="day" aria-label={formatDay(date)}>
-          <h2 className="day__heading">{formatDay(date)}</h2>
+          <h2 className="day__heading">
+            {formatDay(date)}
+            <FlagBadges flags={flagsByDay.get(date)} />
+          </h2>
           <ul className="day__entries">
             {dayEntries.map((entry) => {
               const label = entryLabel(entry, unit, custom);

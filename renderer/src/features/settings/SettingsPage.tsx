@@ -1,5 +1,6 @@
 // Settings: distance unit, week start, theme; where the data lives.
 import { useAppData } from '../../hooks/useAppData';
+import { BackupsSection } from './BackupsSection';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -60,6 +61,7 @@ export function SettingsPage() {
         Backstride {info?.version} ({info?.mode === 'electron' ? 'desktop app' : 'browser mode'}). Start it with{' '}
         <code>--data-dir FOLDER</code> or set <code>BACKSTRIDE_DATA_DIR</code> to use another folder.
       </p>
+      <BackupsSection />
     </section>
   );
 }
