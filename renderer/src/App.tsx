@@ -20,6 +20,7 @@ import { RunForm } from './features/runs/RunForm';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SessionForm } from './features/strength/SessionForm';
 import { AppDataProvider, useAppData } from './hooks/useAppData';
+import { useResolvedTheme } from './hooks/useResolvedTheme';
 import { useShortcuts } from './hooks/useShortcuts';
 
 type View = 'journal' | 'insights' | 'routine' | 'settings' | 'help';
@@ -71,9 +72,7 @@ function Shell() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [setView]);
 
-  useEffect(() => {
-    document.documentElement.dataset.theme = settings.theme;
-  }, [settings.theme]);
+  useResolvedTheme(settings.theme);
 
   const say = useCallback((text: string, action?: ToastMessage['action']) => {
     setToast({ id: Date.now(), text, ...(action ? { action } : {}) });

@@ -54,16 +54,11 @@ export function useChartTheme(): ChartTheme {
   const [theme, setTheme] = useState<ChartTheme>(readTheme);
   useEffect(() => {
     const update = () => setTheme(readTheme());
-    // The shell sets data-theme in its own effect, which runs after ours: watch the attribute.
+    // The shell resolves the theme (including "system") into data-theme: watch the attribute.
     const observer = new MutationObserver(update);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    media.addEventListener('change', update);
     update();
-    return () => {
-      observer.disconnect();
-      media.removeEventListener('change', update);
-    };
+    return () => observer.disconnect();
   }, []);
   return theme;
 }
