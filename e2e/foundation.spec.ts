@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // The Foundation user path: log a run, a pain rating and a session; reload; edit; delete
 // and undo; invalid values refused with their message; km/mi.
 import { localToday } from '../shared/model';
@@ -90,6 +91,9 @@ test('the distance unit setting shows miles everywhere and keeps km inside', asy
   await app.getByRole('link', { name: 'Settings' }).click();
   await app.getByRole('radio', { name: 'Miles (mi)' }).check();
   await expect(app.getByText(/data folder/)).toBeVisible();
+  // The built app finds its own version (a packaging mistake shows 0.0.0 here).
+  const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+  await expect(app.getByText(`Backstride ${version} (`)).toBeVisible();
   await app.getByRole('link', { name: 'Journal' }).click();
   await expect(journal.entry('6.21 mi')).toContainText('8:03 /mi');
 

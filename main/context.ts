@@ -33,11 +33,8 @@ export function openApp(options: {
 let cachedVersion: string | undefined;
 export function appVersion(): string {
   if (cachedVersion) return cachedVersion;
-  for (const dir of [
-    import.meta.dirname,
-    path.resolve(import.meta.dirname, '..'),
-    path.resolve(import.meta.dirname, '../..'),
-  ]) {
+  // Walk up from this module: main/ when run from source, out/main/chunks/ when built, app.asar when packaged.
+  for (let dir = import.meta.dirname, depth = 0; depth < 5; dir = path.dirname(dir), depth++) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };

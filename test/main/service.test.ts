@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import type { JournalPage } from '../../shared/api';
@@ -5,6 +6,15 @@ import type { PainRating, Run } from '../../shared/model';
 import { daysAgo, openTestApp } from '../helpers';
 
 describe('service through the dispatcher (the path every door takes)', () => {
+  it('reports the app version from package.json and the data folder', async () => {
+    const { handlers, dataDir } = openTestApp();
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await dispatch(handlers, 'app:info', undefined)).toMatchObject({
+      ok: true,
+      value: { version: pkg.version, dataDir, mode: 'browser' },
+    });
+  });
+
   it('saves a run with a new UUID and lists it in the journal', async () => {
     const { handlers } = openTestApp();
     const saved = await dispatch(handlers, 'runs:save', { date: daysAgo(1), distanceKm: 8, durationS: 2700 });
