@@ -29,7 +29,8 @@ test('dropping a GPX file onto the window previews it and imports one run', asyn
 });
 
 test('a CSV with a bad row names file, row and column, and imports only the valid rows when asked', async ({ app }) => {
-  await app.getByRole('button', { name: 'Import…' }).click();
+  // The File > Import… menu item's shortcut (Alt+Shift+I in browser mode).
+  await app.locator('body').press('Alt+Shift+I');
   const dialog = app.getByRole('dialog', { name: 'Import' });
   await dialog.getByLabel('Files to import').setInputFiles({
     name: 'spreadsheet.csv',
