@@ -5,6 +5,7 @@ import type { ExportedFile, ExportKind } from '../shared/api';
 import { toCsv } from '../shared/csv';
 import { buildInsightsReport } from '../shared/insights';
 import { localToday } from '../shared/model';
+import { insightsInput } from './insightsInput';
 import type { LogRepository } from './store/repository';
 import { fsyncDir } from './store/storeFile';
 
@@ -32,14 +33,7 @@ export function exportCsv(repo: LogRepository, kind: ExportKind): ExportedFile {
       };
     }
     case 'weekly': {
-      const { weeks } = buildInsightsReport({
-        runs: repo.all('run'),
-        pain: repo.all('pain'),
-        strength: repo.all('strength'),
-        customExercises,
-        weekStartsOn: repo.settings.weekStartsOn,
-        today: localToday(),
-      });
+      const { weeks } = buildInsightsReport(insightsInput(repo));
       return { fileName, content: toCsv('weekly', weeks), rows: weeks.length };
     }
   }

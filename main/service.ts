@@ -14,6 +14,7 @@ import {
 } from '../shared/model';
 import type { ParsedImport } from '../shared/csv';
 import { ServiceError } from './errors';
+import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
 import { parseImportBuffer } from './files/detect';
 import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
@@ -243,25 +244,11 @@ export function createService(options: ServiceOptions): Handlers {
 
     'insights:get': async () =>
       perRevision('insights', () =>
-        buildInsightsReport({
-          runs: repo.all('run'),
-          pain: repo.all('pain'),
-          strength: repo.all('strength'),
-          customExercises: repo.settings.customExercises,
-          weekStartsOn: repo.settings.weekStartsOn,
-          today: localToday(),
-        }),
+        buildInsightsReport(insightsInput(repo)),
       ),
     'insights:charts': async () =>
       perRevision('charts', () =>
-        buildChartSeries({
-          runs: repo.all('run'),
-          pain: repo.all('pain'),
-          strength: repo.all('strength'),
-          customExercises: repo.settings.customExercises,
-          weekStartsOn: repo.settings.weekStartsOn,
-          today: localToday(),
-        }),
+        buildChartSeries(insightsInput(repo)),
       ),
   };
 }

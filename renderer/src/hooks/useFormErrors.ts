@@ -27,7 +27,28 @@ export function errorsFromUnknown(error: unknown): FieldErrors {
   return { _form: error instanceof Error ? error.message : String(error) };
 }
 
-export function useFormErrors() {
+/**
+ * The save path every entry form shares: refuse with the schema's field messages, else save
+ * through the door and show its messages if it refuses too.
+ */
+export function useSaveForm<T, R>(save: (input: T) => Promise<R>, onSaved: (saved: R) => void) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  return { errors, setErrors, clear: () => setErrors({}) };
+  const [saving, setSaving] = useState(false);
+
+  async function submit(parsed: z.ZodSafeParseResult<T>, extraErrors: FieldErrors = {}): Promise<void> {
+    if (!parsed.success) {
+      setErrors({ ...errorsFromZod(parsed.error), ...extraErrors });
+      return;
+    }
+    setSaving(true);
+    try {
+      onSaved(await save(parsed.data));
+    } catch (error) {
+      setErrors(errorsFromUnknown(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { errors, saving, submit };
 }

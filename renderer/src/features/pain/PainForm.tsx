@@ -17,9 +17,10 @@ import {
 } from '../../../../shared/model';
 import { formatDistance, formatDuration } from '../../../../shared/units';
 import { api } from '../../api/client';
-import { Field, FormError } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
-import { errorsFromUnknown, errorsFromZod, useFormErrors } from '../../hooks/useFormErrors';
+import { useSaveForm } from '../../hooks/useFormErrors';
 import { KIND_HINTS, KIND_LABELS, LOCATION_LABELS, SIDE_LABELS, TIMING_LABELS } from '../labels';
 
 interface PainFormProps {
@@ -45,8 +46,7 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
   const [runId, setRunId] = useState(initial?.runId ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [runsOnDate, setRunsOnDate] = useState<Run[]>([]);
-  const [saving, setSaving] = useState(false);
-  const { errors, setErrors } = useFormErrors();
+  const { errors, saving, submit: save } = useSaveForm(api.pain.save, onSaved);
 
   useEffect(() => {
     let cancelled = false;
@@ -77,18 +77,7 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
       runId: runId === '' ? undefined : runId,
       notes: notes.trim() === '' ? undefined : notes.trim(),
     });
-    if (!parsed.success) {
-      setErrors(errorsFromZod(parsed.error));
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.pain.save(parsed.data));
-    } catch (error) {
-      setErrors(errorsFromUnknown(error));
-    } finally {
-      setSaving(false);
-    }
+    await save(parsed);
   }
 
   return (
@@ -174,18 +163,16 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
           ))}
         </select>
       </Field>
-      <Field label="Notes" error={errors.notes}>
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={5000} />
-      </Field>
-      <FormError message={errors._form ?? errors.id} />
-      <div className="form__actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {initial ? 'Save changes' : 'Save pain rating'}
-        </button>
-      </div>
+      <FormFooter
+        notes={notes}
+        onNotes={setNotes}
+        notesError={errors.notes}
+        formError={errors._form ?? errors.id}
+        rows={2}
+        saving={saving}
+        submitLabel={initial ? 'Save changes' : 'Save pain rating'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -9,9 +9,10 @@ import {
   toDisplayDistance,
 } from '../../../../shared/units';
 import { api } from '../../api/client';
-import { Field, FormError } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
-import { errorsFromUnknown, errorsFromZod, useFormErrors } from '../../hooks/useFormErrors';
+import { useSaveForm, type FieldErrors } from '../../hooks/useFormErrors';
 import { SURFACE_LABELS } from '../labels';
 
 interface RunFormProps {
@@ -38,8 +39,7 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
   const [surface, setSurface] = useState<string>(initial?.surface ?? '');
   const [shoe, setShoe] = useState(initial?.shoe ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [saving, setSaving] = useState(false);
-  const { errors, setErrors } = useFormErrors();
+  const { errors, saving, submit: save } = useSaveForm(api.runs.save, onSaved);
 
   const distanceValue = distance.trim() === '' ? undefined : Number(distance.replace(',', '.'));
   const durationS = parseDuration(duration);
@@ -64,23 +64,13 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
       shoe: trimmedOrUndefined(shoe),
       notes: trimmedOrUndefined(notes),
     };
-    const parsed = RunInput.safeParse(candidate);
-    if (!parsed.success) {
-      const found = errorsFromZod(parsed.error);
-      if (duration.trim() !== '' && durationS === undefined)
-        found.durationS = 'Enter the duration as h:mm:ss, mm:ss or minutes.';
-      if (distance.trim() !== '' && Number.isNaN(distanceValue)) found.distanceKm = 'Enter the distance as a number.';
-      setErrors(found);
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.runs.save(parsed.data));
-    } catch (error) {
-      setErrors(errorsFromUnknown(error));
-    } finally {
-      setSaving(false);
-    }
+    // Say what is wrong with the text itself before what the schema makes of it.
+    const textErrors: FieldErrors = {};
+    if (duration.trim() !== '' && durationS === undefined)
+      textErrors.durationS = 'Enter the duration as h:mm:ss, mm:ss or minutes.';
+    if (distance.trim() !== '' && Number.isNaN(distanceValue))
+      textErrors.distanceKm = 'Enter the distance as a number.';
+    await save(RunInput.safeParse(candidate), textErrors);
   }
 
   return (
@@ -147,18 +137,16 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
           <input type="text" value={shoe} onChange={(e) => setShoe(e.target.value)} maxLength={100} />
         </Field>
       </div>
-      <Field label="Notes" error={errors.notes}>
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={5000} />
-      </Field>
-      <FormError message={errors._form ?? errors.id} />
-      <div className="form__actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {initial ? 'Save changes' : 'Save run'}
-        </button>
-      </div>
+      <FormFooter
+        notes={notes}
+        onNotes={setNotes}
+        notesError={errors.notes}
+        formError={errors._form ?? errors.id}
+        rows={3}
+        saving={saving}
+        submitLabel={initial ? 'Save changes' : 'Save run'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -12,9 +12,10 @@ import {
   type StrengthSession,
 } from '../../../../shared/model';
 import { api } from '../../api/client';
-import { Field, FormError } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
-import { errorsFromUnknown, errorsFromZod, useFormErrors } from '../../hooks/useFormErrors';
+import { errorsFromUnknown, useSaveForm } from '../../hooks/useFormErrors';
 
 interface ItemDraft {
   key: number;
@@ -70,8 +71,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
   const [ownCategory, setOwnCategory] = useState<ExerciseCategory>('core');
   const [ownDosing, setOwnDosing] = useState<Dosing>('reps');
   const [ownError, setOwnError] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const { errors, setErrors } = useFormErrors();
+  const { errors, saving, submit: save } = useSaveForm(api.strength.save, onSaved);
 
   const update = (key: number, patch: Partial<ItemDraft>) =>
     setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
@@ -107,18 +107,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
         };
       }),
     });
-    if (!parsed.success) {
-      setErrors(errorsFromZod(parsed.error));
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.strength.save(parsed.data));
-    } catch (error) {
-      setErrors(errorsFromUnknown(error));
-    } finally {
-      setSaving(false);
-    }
+    await save(parsed);
   }
 
   const groups = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({
@@ -262,18 +251,16 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
           Create exercise
         </button>
       </details>
-      <Field label="Notes" error={errors.notes}>
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} maxLength={5000} />
-      </Field>
-      <FormError message={errors._form ?? errors.id} />
-      <div className="form__actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={saving}>
-          {initial ? 'Save changes' : 'Save session'}
-        </button>
-      </div>
+      <FormFooter
+        notes={notes}
+        onNotes={setNotes}
+        notesError={errors.notes}
+        formError={errors._form ?? errors.id}
+        rows={2}
+        saving={saving}
+        submitLabel={initial ? 'Save changes' : 'Save session'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
