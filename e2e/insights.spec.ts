@@ -64,6 +64,27 @@ async function paintOf(canvas: Locator, cssVar: string): Promise<Paint> {
   }, cssVar);
 }
 
+/** Pixels in the flag-marker colour (tight tolerance) in the top band of a chart, where the markers sit. */
+async function markerPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const ctx = c.getContext('2d')!;
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--chart-flag)';
+    document.body.append(probe);
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
+    probe.remove();
+    const band = Math.round(c.height * 0.2);
+    const { data } = ctx.getImageData(0, 0, c.width, band);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const near = Math.abs(data[i]! - r) < 12 && Math.abs(data[i + 1]! - g) < 12 && Math.abs(data[i + 2]! - b) < 12;
+      if (near && data[i + 3]! > 200) count++;
+    }
+    return count;
+  });
+}
+
 function card(app: Page, title: string): Locator {
   return app.getByRole('region', { name: title, exact: true });
 }
@@ -100,6 +121,8 @@ test.describe('with twenty weeks logged', () => {
     // The trend chart's bars are drawn in the core-session colour.
     const trend = card(app, 'Core sessions and back pain by week');
     expect((await paintOf(trend.locator('canvas'), '--strength')).inColour).toBeGreaterThan(500);
+    // ...and the seeded log's flags are marked along its top in the flag colour.
+    expect(await markerPixels(trend.locator('canvas'))).toBeGreaterThan(50);
 
     // The relationship for a one-week lag, as the CLI computed it.
     const relationship = card(app, 'Core sessions and back pain later');

@@ -1,7 +1,6 @@
 // Chart 1: core sessions per week (bars), mean back pain (line, 0–10 on its own axis), run
 // distance on request, and flags marked as numbered markers with their rules in the tooltip.
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
-import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { useMemo, useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { flagsByWeek } from '../../../../shared/insights/charts';
@@ -10,11 +9,15 @@ import { toDisplayDistance, type DistanceUnit } from '../../../../shared/units';
 import './chartSetup';
 import { axis, legend, tooltipColours } from './chartOptions';
 import { ChartCard, DataTable } from './ChartCard';
+import { flagMarkersPlugin } from './flagMarkers';
 import { formatDate, formatOne, plural } from './format';
 import { aggregationNote, bucketTitle, bucketed, type ShownWeeks } from './series';
 import { withAlpha, type ChartTheme } from './useChartTheme';
 
 type TrendType = 'bar' | 'line';
+
+/** Drawn on this chart only; a stable array, because react-chartjs-2 reads it once per chart. */
+const TREND_PLUGINS = [flagMarkersPlugin];
 
 interface TrendChartProps {
   weeks: readonly WeekSummary[];
@@ -27,14 +30,16 @@ interface TrendChartProps {
 export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps) {
   const [showDistance, setShowDistance] = useState(false);
 
-  const flagsPerBucket = useMemo(() => {
-    const byWeek = flagsByWeek(shown.weekStarts, flags);
-    return shown.buckets.map((b) => {
-      const list: Flag[] = [];
-      for (let w = b.start; w < b.end; w++) list.push(...(byWeek.get(w) ?? []));
-      return list;
-    });
-  }, [shown, flags]);
+  const weekFlags = useMemo(() => flagsByWeek(shown.weekStarts, flags), [shown, flags]);
+  const flagsPerBucket = useMemo(
+    () =>
+      shown.buckets.map((b) => {
+        const list: Flag[] = [];
+        for (let w = b.start; w < b.end; w++) list.push(...(weekFlags.get(w) ?? []));
+        return list;
+      }),
+    [shown, weekFlags],
+  );
 
   const core = useMemo(
     () =>
@@ -105,25 +110,8 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
     };
   }, [weeks, shown, unit, theme, showDistance, core]);
 
-  const options = useMemo((): ChartOptions<TrendType> => {
-    const annotations: Record<string, AnnotationOptions> = {};
-    flagsPerBucket.forEach((list, i) => {
-      if (list.length === 0) return;
-      annotations[`flag-${i}`] = {
-        type: 'label',
-        xScaleID: 'x',
-        yScaleID: 'pain',
-        xValue: i,
-        yValue: 9.6,
-        content: String(list.length),
-        color: theme.flagText,
-        backgroundColor: theme.flag,
-        borderRadius: 8,
-        padding: { x: 5, y: 2 },
-        font: { size: 11, weight: 'bold' },
-      };
-    });
-    return {
+  const options = useMemo(
+    (): ChartOptions<TrendType> => ({
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
@@ -162,7 +150,11 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
       },
       plugins: {
         legend: legend(theme),
-        annotation: { annotations },
+        flagMarkers: {
+          counts: flagsPerBucket.map((list) => list.length),
+          color: theme.flag,
+          textColor: theme.flagText,
+        },
         tooltip: {
           ...tooltipColours(theme),
           callbacks: {
@@ -184,8 +176,9 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
           },
         },
       },
-    };
-  }, [theme, shown, unit, showDistance, flagsPerBucket, maxCore]);
+    }),
+    [theme, shown, unit, showDistance, flagsPerBucket, maxCore],
+  );
 
   const first = shown.weekStarts[0];
   const last = shown.weekStarts[shown.weekStarts.length - 1];
@@ -195,8 +188,10 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
     (first && last ? ` from ${formatDate(first)} to ${formatDate(last)}` : '') +
     `; ${plural(flagCount, 'flag', 'flags')} marked. Use "Show as table" for the numbers.`;
 
-  const weekFlags = flagsByWeek(shown.weekStarts, flags);
-  const rows = weeks.slice(shown.start).map((week, i) => ({ week, flags: weekFlags.get(i) ?? [] }));
+  const rows = useMemo(
+    () => weeks.slice(shown.start).map((week, i) => ({ week, flags: weekFlags.get(i) ?? [] })),
+    [weeks, shown, weekFlags],
+  );
   return (
     <ChartCard
       title="Core sessions and back pain by week"
@@ -215,7 +210,15 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
       }
       chart={
         <div className="insight-chart insight-chart--tall">
-          <Chart type="bar" data={data} options={options} role="img" aria-label={label} fallbackContent={label} />
+          <Chart
+            type="bar"
+            data={data}
+            options={options}
+            plugins={TREND_PLUGINS}
+            role="img"
+            aria-label={label}
+            fallbackContent={label}
+          />
         </div>
       }
       table={

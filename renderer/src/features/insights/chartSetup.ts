@@ -1,5 +1,5 @@
-// Registers only the chart.js parts the Insights charts use (keeps the bundle small), plus the
-// annotation plugin that marks flags on the trend chart.
+// Registers only the chart.js parts the Insights charts use (keeps the bundle small). The trend
+// chart's flag markers come from its own small plugin (flagMarkers.ts), passed to that chart alone.
 import {
   BarController,
   BarElement,
@@ -13,7 +13,6 @@ import {
   ScatterController,
   Tooltip,
 } from 'chart.js';
-import annotationPlugin from 'chartjs-plugin-annotation';
 
 Chart.register(
   BarController,
@@ -26,7 +25,6 @@ Chart.register(
   LinearScale,
   Tooltip,
   Legend,
-  annotationPlugin,
 );
 
 export { Chart };
