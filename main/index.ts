@@ -18,16 +18,11 @@ import {
   WEB_PREFERENCES,
 } from './security';
 import { MIME_TYPES, resolveStatic } from './staticFiles';
-import type { StoreFactory } from './store/storeFile';
+import { storeFileThrough, type StoreFactory } from './store/storeFile';
 
+// The options and write path conf has in browser mode (storeFileThrough); electron-store hands them on to conf.
 const electronStoreFactory: StoreFactory = (dataDir, name) =>
-  new Store<Record<string, unknown>>({
-    cwd: dataDir,
-    name,
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-    watch: false,
-  });
+  storeFileThrough(name, (options) => new Store<Record<string, unknown>>({ cwd: dataDir, name, ...options }));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

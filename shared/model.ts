@@ -16,11 +16,52 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The number written by `count` ASCII digits from `start` (the caller has checked they are digits). */
+function digitsAt(value: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) n = n * 10 + (value.charCodeAt(i) - 48);
+  return n;
+}
+
+/**
+ * Whether a YYYY-MM-DD string names a day of the Gregorian calendar. Every stored record's
+ * date passes through here on load, so this is plain arithmetic (no Date objects: at twenty
+ * years of data those cost more than the rest of the check). Years 0000-0099 are refused,
+ * as the Date.UTC version this replaces did (it read them as 1900-1999).
+ */
 function isRealDate(value: string): boolean {
   if (!DATE_RE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** The local day localToday() last answered, and the span of clock time it covers. */
+let todayCache: { date: string; fromMs: number; untilMs: number } | undefined;
+
+/**
+ * localToday() for checking entered dates. An import checks one date per row, so the answer
+ * is kept until the clock leaves that local day (either way) instead of re-deriving it per row.
+ */
+function todayForCheck(): string {
+  const nowMs = Date.now();
+  if (todayCache === undefined || nowMs < todayCache.fromMs || nowMs >= todayCache.untilMs) {
+    const now = new Date(nowMs);
+    const y = now.getFullYear();
+    const m = now.getMonth();
+    const d = now.getDate();
+    todayCache = {
+      date: localToday(now),
+      fromMs: new Date(y, m, d).getTime(),
+      untilMs: new Date(y, m, d + 1).getTime(),
+    };
+  }
+  return todayCache.date;
 }
 
 /** A calendar date as stored: real, from 1970 on. Stored data is not re-judged by today's clock. */
@@ -30,7 +71,7 @@ export const StoredDate = z
   .refine((value) => value >= '1970-01-01', { error: 'Dates before 1970 are not accepted.' });
 
 /** A date as entered: additionally not after today on this machine. */
-export const IsoDate = StoredDate.refine((value) => value <= localToday(), {
+export const IsoDate = StoredDate.refine((value) => value <= todayForCheck(), {
   error: 'The date cannot be in the future.',
 });
 

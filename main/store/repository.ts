@@ -83,6 +83,16 @@ export class LogRepository {
     pain: new Map(),
     strength: new Map(),
   };
+  /**
+   * The same records by partition (type, then partition name, then id), kept in step with
+   * `records` by put/remove, so a save rewrites its partition without scanning every record of
+   * its type (at twenty years a type holds thousands; a partition a few hundred).
+   */
+  private readonly partitions: { [T in EntryType]: Map<string, Map<string, RecordOf[T]>> } = {
+    run: new Map(),
+    pain: new Map(),
+    strength: new Map(),
+  };
   private readonly files = new Map<string, StoreFile>();
   private settingsValue: Settings = DEFAULT_SETTINGS;
   private queue: Promise<unknown> = Promise.resolve();
@@ -92,8 +102,11 @@ export class LogRepository {
   private readonly closeHandlers: Array<() => void> = [];
   private isClosed = false;
   private readonly damage: Damage[] = [];
-  /** While loading: where each entry was found, to settle an entry found in two year files. */
-  private readonly loadedFrom = new Map<string, { name: string; savedAt: number }>();
+  /**
+   * While loading: each partition file's savedAt, to settle an entry found in two year files
+   * (the file an entry was first found in is the partition of its date).
+   */
+  private readonly loadedSavedAt = new Map<string, number>();
   private readonly staleCopies: Array<{ type: EntryType; name: string }> = [];
   private lastSavedAt = 0;
 
@@ -170,17 +183,16 @@ export class LogRepository {
   save<T extends EntryType>(type: T, record: RecordOf[T]): Promise<RecordOf[T]> {
     return this.enqueue(() => {
       this.assertWritable();
-      const map = this.records[type] as Map<string, RecordOf[T]>;
-      const previous = map.get(record.id);
+      const previous = this.records[type].get(record.id);
       const touched = new Set([partitionName(type, record.date)]);
       if (previous) touched.add(partitionName(type, previous.date));
-      map.set(record.id, record);
+      this.put(type, record);
       try {
         this.writePartitions(type, touched);
       } catch (error) {
         // Keep memory equal to disk: a save that did not reach the disk did not happen.
-        if (previous) map.set(record.id, previous);
-        else map.delete(record.id);
+        if (previous) this.put(type, previous);
+        else this.remove(type, record.id);
         throw error;
       }
       this.revision++;
@@ -204,14 +216,14 @@ export class LogRepository {
         if (!previous.has(record.id)) previous.set(record.id, before);
         if (before) touched.add(partitionName(type, before.date));
         touched.add(partitionName(type, record.date));
-        map.set(record.id, record);
+        this.put(type, record);
       }
       try {
         this.writePartitions(type, touched);
       } catch (error) {
         for (const [id, before] of previous) {
-          if (before) map.set(id, before);
-          else map.delete(id);
+          if (before) this.put(type, before);
+          else this.remove(type, id);
         }
         try {
           this.writePartitions(type, touched);
@@ -228,14 +240,13 @@ export class LogRepository {
   delete<T extends EntryType>(type: T, id: string): Promise<RecordOf[T] | undefined> {
     return this.enqueue(() => {
       this.assertWritable();
-      const map = this.records[type] as Map<string, RecordOf[T]>;
-      const previous = map.get(id);
+      const previous = this.records[type].get(id);
       if (!previous) return undefined;
-      map.delete(id);
+      this.remove(type, id);
       try {
         this.writePartitions(type, new Set([partitionName(type, previous.date)]));
       } catch (error) {
-        map.set(id, previous);
+        this.put(type, previous);
         throw error;
       }
       this.revision++;
@@ -264,11 +275,10 @@ export class LogRepository {
       };
       try {
         for (const type of ENTRY_TYPES) {
-          const map = this.records[type] as Map<string, AnyRecord>;
-          const touched = new Set([...map.values()].map((r) => partitionName(type, r.date)));
-          map.clear();
+          const touched = new Set(this.partitions[type].keys());
+          this.clearType(type);
           for (const record of snapshot.records[type] as AnyRecord[]) {
-            map.set(record.id, record);
+            this.put(type, record);
             touched.add(partitionName(type, record.date));
           }
           this.writePartitions(type, touched);
@@ -278,9 +288,8 @@ export class LogRepository {
       } catch (error) {
         // Memory goes back to what it was; the backup made before the restore holds it on disk too.
         for (const type of ENTRY_TYPES) {
-          const map = this.records[type] as Map<string, AnyRecord>;
-          map.clear();
-          for (const [id, record] of before.records[type]!) map.set(id, record);
+          this.clearType(type);
+          for (const record of before.records[type]!.values()) this.put(type, record);
         }
         this.settingsValue = before.settings;
         throw error;
@@ -308,6 +317,49 @@ export class LogRepository {
     for (const handler of this.closeHandlers.splice(0)) handler();
     this.lock?.release();
     this.lock = undefined;
+  }
+
+  /** Inserts or replaces a record in memory (both lookups); an existing id keeps its place in `records`. */
+  private put<T extends EntryType>(type: T, record: RecordOf[T]): void {
+    const byId = this.records[type] as Map<string, RecordOf[T]>;
+    const previous = byId.get(record.id);
+    const name = partitionName(type, record.date);
+    if (previous) {
+      const previousName = partitionName(type, previous.date);
+      if (previousName !== name) this.removeFromPartition(type, previousName, record.id);
+    }
+    byId.set(record.id, record);
+    this.partitionOf(type, name).set(record.id, record);
+  }
+
+  /** The records of one partition (made empty when it has none yet). */
+  private partitionOf<T extends EntryType>(type: T, name: string): Map<string, RecordOf[T]> {
+    const byPartition = this.partitions[type] as Map<string, Map<string, RecordOf[T]>>;
+    let partition = byPartition.get(name);
+    if (!partition) {
+      partition = new Map();
+      byPartition.set(name, partition);
+    }
+    return partition;
+  }
+
+  /** Removes a record from memory (both lookups). */
+  private remove(type: EntryType, id: string): void {
+    const previous = this.records[type].get(id);
+    if (!previous) return;
+    this.records[type].delete(id);
+    this.removeFromPartition(type, partitionName(type, previous.date), id);
+  }
+
+  private removeFromPartition(type: EntryType, name: string, id: string): void {
+    const partition = this.partitions[type].get(name);
+    partition?.delete(id);
+    if (partition?.size === 0) this.partitions[type].delete(name);
+  }
+
+  private clearType(type: EntryType): void {
+    this.records[type].clear();
+    this.partitions[type].clear();
   }
 
   private enqueue<R>(task: () => R): Promise<R> {
@@ -348,9 +400,8 @@ export class LogRepository {
 
   private writePartitions(type: EntryType, names: Set<string>): void {
     for (const name of names) {
-      const records = ([...this.records[type].values()] as AnyRecord[]).filter(
-        (r) => partitionName(type, r.date) === name,
-      );
+      const partition = this.partitions[type].get(name);
+      const records: AnyRecord[] = partition ? [...partition.values()] : [];
       records.sort(byDateThenId);
       // savedAt orders files by when they were written (see loadPartition: an interrupted move).
       this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
@@ -384,7 +435,7 @@ export class LogRepository {
       if (!this.readOnly) this.writePartitions(type, new Set([name]));
     }
     this.staleCopies.length = 0;
-    this.loadedFrom.clear();
+    this.loadedSavedAt.clear();
     this.recover();
   }
 
@@ -447,32 +498,38 @@ export class LogRepository {
     const invalid: unknown[] = [];
     const map = this.records[type] as Map<string, AnyRecord>;
     const savedAt = typeof opened.content.savedAt === 'number' ? opened.content.savedAt : 0;
+    this.loadedSavedAt.set(name, savedAt);
+    // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
+    const year = name.slice(-4);
+    const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
     for (const item of raw) {
       const parsed = RECORD_SCHEMAS[type].safeParse(item);
-      if (!parsed.success || partitionName(type, parsed.data.date) !== name) {
+      if (!parsed.success || !parsed.data.date.startsWith(year)) {
         invalid.push(item);
         continue;
       }
-      const id = parsed.data.id;
-      const earlier = this.loadedFrom.get(`${type}:${id}`);
+      // Every entry in memory so far was loaded by this loop, from the partition of its date.
+      const earlier = map.get(parsed.data.id);
       if (earlier === undefined) {
-        map.set(id, parsed.data);
-        this.loadedFrom.set(`${type}:${id}`, { name, savedAt });
-      } else if (earlier.name === name) {
+        // As put() does, without asking again what put() would ask of every one of thousands.
+        map.set(parsed.data.id, parsed.data);
+        partition.set(parsed.data.id, parsed.data);
+        continue;
+      }
+      const earlierName = partitionName(type, earlier.date);
+      if (earlierName === name) {
         invalid.push(item); // the same id twice in one file: not something we ever write
       } else {
         // The same entry in two year files: an edit that moved it to another year was cut off
         // between writing the new file and rewriting the old one. That save was never
         // acknowledged, so either copy is right; keep the one from the file written last and
         // drop the other copy from its file.
-        const keepNew = savedAt > earlier.savedAt;
-        if (keepNew) {
-          map.set(id, parsed.data);
-          this.loadedFrom.set(`${type}:${id}`, { name, savedAt });
-        }
-        this.staleCopies.push({ type, name: keepNew ? earlier.name : name });
+        const keepNew = savedAt > (this.loadedSavedAt.get(earlierName) ?? 0);
+        if (keepNew) this.put(type, parsed.data);
+        this.staleCopies.push({ type, name: keepNew ? earlierName : name });
       }
     }
+    if (partition.size === 0) this.partitions[type].delete(name);
     if (invalid.length > 0) this.damage.push({ scope: 'records', type, name, invalid, whole: opened.content });
   }
 
@@ -573,7 +630,7 @@ export class LogRepository {
     for (const record of backup.snapshot.records[type] as AnyRecord[]) {
       if (partitionName(type, record.date) !== name || map.has(record.id)) continue;
       if (ids && !ids.has(record.id)) continue;
-      map.set(record.id, record);
+      this.put(type, record);
       restored.push(record);
     }
     return restored;

@@ -77,40 +77,29 @@ const TIMING_ORDER: Record<PainTiming, number> = {
   after_run: 3,
 };
 
-interface Indexed<T> {
-  item: T;
-  order: number;
-}
-
 /**
  * Orders a day's ratings: by phase of the day, then clock time (untimed first). Ratings that
  * are still tied cannot be told apart in time; ordering them by score (then id) keeps the
  * result independent of the order the store returns them in, and makes the higher score the
  * "latest", so a tie never produces a flag.
  */
-function compareWithinDay(a: Indexed<PainRating>, b: Indexed<PainRating>): number {
-  const phase = TIMING_ORDER[a.item.timing] - TIMING_ORDER[b.item.timing];
+function compareWithinDay(a: PainRating, b: PainRating): number {
+  const phase = TIMING_ORDER[a.timing] - TIMING_ORDER[b.timing];
   if (phase !== 0) return phase;
-  const at = a.item.time ?? '';
-  const bt = b.item.time ?? '';
+  const at = a.time ?? '';
+  const bt = b.time ?? '';
   if (at !== bt) return at < bt ? -1 : 1;
-  if (a.item.score !== b.item.score) return a.item.score - b.item.score;
-  return compareText(a.item.id, b.item.id);
+  if (a.score !== b.score) return a.score - b.score;
+  return compareText(a.id, b.id);
 }
 
-function groupByDay<T extends { date: string }>(index: LogIndex, items: readonly T[]): Map<number, Indexed<T>[]> {
-  const map = new Map<number, Indexed<T>[]>();
-  items.forEach((item, order) => {
-    const day = index.cal.day(item.date);
-    const list = map.get(day);
-    if (list) list.push({ item, order });
-    else map.set(day, [{ item, order }]);
-  });
-  return map;
+/** The day numbers of a per-day map, ascending (a typed array sorts numerically without a comparator). */
+function sortedDays(byDay: ReadonlyMap<number, unknown>): Float64Array {
+  return Float64Array.from(byDay.keys()).sort();
 }
 
 /** Index of the last element of a sorted array that is < value, or -1. */
-function lastBelow(sorted: readonly number[], value: number): number {
+function lastBelow(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -127,36 +116,42 @@ function lastBelow(sorted: readonly number[], value: number): number {
  * it was not taken during or after the run. Runs on the same day share one check.
  */
 export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
-  const back = index.input.pain.filter((r) => r.location === 'lower_back');
-  const ratingsByDay = groupByDay(index, back);
-  for (const list of ratingsByDay.values()) list.sort(compareWithinDay);
-  const ratingDays = [...ratingsByDay.keys()].sort((a, b) => a - b);
-  const runsByDay = groupByDay(index, index.input.runs);
-  const runDays = [...runsByDay.keys()].sort((a, b) => a - b);
+  const { backRatingsByDay, runsByDay } = index;
+  // A day's ratings in the order they were taken, sorted on first use (most days never are).
+  const sortedRatings = new Map<number, PainRating[]>();
+  const ratingsOn = (day: number): PainRating[] => {
+    let list = sortedRatings.get(day);
+    if (list === undefined) {
+      list = [...(backRatingsByDay.get(day) ?? [])].sort(compareWithinDay);
+      sortedRatings.set(day, list);
+    }
+    return list;
+  };
+  let ratingDays: Float64Array | undefined;
 
   const out: InsightFlag[] = [];
-  for (const day of runDays) {
-    const morning = (ratingsByDay.get(day + 1) ?? []).filter((r) => r.item.timing === 'next_morning');
+  for (const day of sortedDays(runsByDay)) {
+    if (!backRatingsByDay.has(day + 1)) continue;
+    const morning = ratingsOn(day + 1).filter((r) => r.timing === 'next_morning');
     if (morning.length === 0) continue;
 
-    const beforeRun = (ratingsByDay.get(day) ?? []).filter(
-      (r) => r.item.timing !== 'during_run' && r.item.timing !== 'after_run',
-    );
-    let baseline = beforeRun[beforeRun.length - 1]?.item;
+    const beforeRun = ratingsOn(day).filter((r) => r.timing !== 'during_run' && r.timing !== 'after_run');
+    let baseline = beforeRun[beforeRun.length - 1];
     if (!baseline) {
-      const prevDay = ratingDays[lastBelow(ratingDays, day)];
-      const prev = prevDay === undefined ? undefined : ratingsByDay.get(prevDay);
-      baseline = prev?.[prev.length - 1]?.item;
+      ratingDays ??= sortedDays(backRatingsByDay);
+      const below = lastBelow(ratingDays, day);
+      const prev = below < 0 ? undefined : ratingsOn(ratingDays[below] as number);
+      baseline = prev?.[prev.length - 1];
     }
     if (!baseline) continue;
 
-    let worst = morning[0]?.item;
-    for (const r of morning) if (worst && r.item.score > worst.score) worst = r.item;
+    let worst = morning[0];
+    for (const r of morning) if (worst && r.score > worst.score) worst = r;
     if (!worst || worst.score <= baseline.score) continue;
 
-    const runs = (runsByDay.get(day) ?? [])
-      .map((r) => r.item)
-      .sort((a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id));
+    const runs = [...(runsByDay.get(day) ?? [])].sort(
+      (a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id),
+    );
     const runDate = index.cal.date(day);
     out.push(
       flag(
@@ -205,8 +200,8 @@ function spikePercent(x: number): string {
  * that day) gives each window's maximum in linear time.
  */
 export function runSpikeFlags(index: LogIndex): InsightFlag[] {
-  const runsByDay = groupByDay(index, index.input.runs);
-  const days = [...runsByDay.keys()].sort((a, b) => a - b);
+  const { runsByDay } = index;
+  const days = sortedDays(runsByDay);
   const queue: { day: number; km: number }[] = [];
   let head = 0;
   const out: InsightFlag[] = [];
@@ -215,7 +210,7 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
     const longest = head < queue.length ? queue[head] : undefined;
     const runs = runsByDay.get(day) ?? [];
     let dayMax = 0;
-    for (const { item: run } of runs) {
+    for (const run of runs) {
       dayMax = Math.max(dayMax, run.distanceKm);
       // The tiny relative slack keeps "exactly 10% longer" (e.g. 11 vs 10 × 1.1 in binary) unflagged.
       if (!longest || !(run.distanceKm > longest.km * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
@@ -273,9 +268,12 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
   }
 
   // Bone-like aching: distinct days with a lower-back rating of that kind (score above 0).
-  const boneLike = index.input.pain.filter((r) => r.location === 'lower_back' && r.kind === 'bone_like' && r.score > 0);
-  const byDay = groupByDay(index, boneLike);
-  const days = [...byDay.keys()].sort((a, b) => a - b);
+  const byDay = new Map<number, PainRating[]>();
+  for (const [day, ratings] of index.backRatingsByDay) {
+    const boneLike = ratings.filter((r) => r.kind === 'bone_like' && r.score > 0);
+    if (boneLike.length > 0) byDay.set(day, boneLike);
+  }
+  const days = sortedDays(byDay);
   let lastFlagged: number | null = null;
   for (let i = 1; i < days.length; i++) {
     const day = days[i] as number;
@@ -283,7 +281,7 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
     if (day - prev > BONE_LIKE_WINDOW_DAYS - 1) continue;
     if (lastFlagged !== null && day - lastFlagged < BONE_LIKE_WINDOW_DAYS) continue;
     lastFlagged = day;
-    const idsOf = (d: number): string[] => (byDay.get(d) ?? []).map((r) => r.item.id).sort();
+    const idsOf = (d: number): string[] => (byDay.get(d) ?? []).map((r) => r.id).sort();
     const ids = [...idsOf(prev), ...idsOf(day)];
     out.push(
       flag(

@@ -29,6 +29,10 @@ export interface LogIndex {
   coreSessionsByDay: Map<number, number>;
   /** Lower-back ratings per day number. */
   backPainByDay: Map<number, DayPain>;
+  /** The lower-back ratings themselves per day number, in input order within a day. */
+  backRatingsByDay: Map<number, PainRating[]>;
+  /** Runs per day number, in input order within a day. */
+  runsByDay: Map<number, Run[]>;
   /** The earliest date of any entry, or null for an empty log. */
   firstDate: string | null;
 }
@@ -41,15 +45,28 @@ export function indexLog(input: InsightsInput): LogIndex {
     if (firstDate === null || date < firstDate) firstDate = date;
   };
 
+  // A long log names the same few exercises thousands of times: each is looked up once.
+  const coreByExercise = new Map<string, boolean>();
+  const isCoreExercise = (exercise: string): boolean => {
+    let core = coreByExercise.get(exercise);
+    if (core === undefined) {
+      core = isCoreSession({ items: [{ exercise }] }, input.customExercises);
+      coreByExercise.set(exercise, core);
+    }
+    return core;
+  };
+
   const coreSessionsByDay = new Map<number, number>();
   for (const session of input.strength) {
     seeDate(session.date);
-    if (!isCoreSession(session, input.customExercises)) continue;
+    // A session is a core session when any of its exercises is core work (as isCoreSession).
+    if (!session.items.some((item) => isCoreExercise(item.exercise))) continue;
     const day = cal.day(session.date);
     coreSessionsByDay.set(day, (coreSessionsByDay.get(day) ?? 0) + 1);
   }
 
   const backPainByDay = new Map<number, DayPain>();
+  const backRatingsByDay = new Map<number, PainRating[]>();
   for (const rating of input.pain) {
     seeDate(rating.date);
     if (rating.location !== 'lower_back') continue;
@@ -59,12 +76,21 @@ export function indexLog(input: InsightsInput): LogIndex {
       agg.sum += rating.score;
       agg.count += 1;
       agg.max = Math.max(agg.max, rating.score);
+      (backRatingsByDay.get(day) as PainRating[]).push(rating);
     } else {
       backPainByDay.set(day, { sum: rating.score, count: 1, max: rating.score });
+      backRatingsByDay.set(day, [rating]);
     }
   }
 
-  for (const run of input.runs) seeDate(run.date);
+  const runsByDay = new Map<number, Run[]>();
+  for (const run of input.runs) {
+    seeDate(run.date);
+    const day = cal.day(run.date);
+    const list = runsByDay.get(day);
+    if (list) list.push(run);
+    else runsByDay.set(day, [run]);
+  }
 
-  return { input, cal, coreSessionsByDay, backPainByDay, firstDate };
+  return { input, cal, coreSessionsByDay, backPainByDay, backRatingsByDay, runsByDay, firstDate };
 }

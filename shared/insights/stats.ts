@@ -26,18 +26,19 @@ export function isConstant(values: readonly number[]): boolean {
 
 /** Ranks 1..n; tied values share the average of the ranks they span (as scipy's rankdata). */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
-  const ranks = new Array<number>(values.length);
+  // A typed copy sorts numerically in native code (no comparator calls); as tied values share
+  // one rank, each value's rank can then be looked up by the value itself.
+  const sorted = Float64Array.from(values).sort();
+  const rankOf = new Map<number, number>();
   let i = 0;
-  while (i < order.length) {
+  while (i < sorted.length) {
     let j = i;
-    while (j + 1 < order.length && values[order[j + 1] as number] === values[order[i] as number]) j++;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[i]) j++;
     // Positions i..j (0-based) hold equal values: ranks i+1..j+1, averaged.
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
+    rankOf.set(sorted[i] as number, (i + j) / 2 + 1);
     i = j + 1;
   }
-  return ranks;
+  return values.map((value) => rankOf.get(value) as number);
 }
 
 /** Pearson correlation; null when either series has no spread (the coefficient is undefined). */

@@ -21,8 +21,8 @@ export function buildWeeklySeries(index: LogIndex): WeeklySeries {
   if (last < first) return { weeks: [], rawRunKm: [] };
   const count = (last - first) / 7 + 1;
 
-  // Weeks are 7 calendar days, so once the first week start is known (from date-fns
-  // startOfWeek) a day's week is plain integer division: no date parsing per entry.
+  // Weeks are 7 calendar days, so once the first week start is known a day's week is plain
+  // integer division.
   // Entries after this week (a clock set back, or a --today in the past) fall outside.
   const weekOfDay = (day: number): number => {
     const w = Math.floor((day - first) / 7);
