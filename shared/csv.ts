@@ -1,7 +1,7 @@
 // The CSV format of Backstride's exports and the mapping of CSV rows back to records.
 // Pure: no I/O and no node: imports, because the renderer bundles this file too. Reading
 // bytes, decoding and splitting text into rows is main/files/csvImport.ts's job.
-import Papa from 'papaparse';
+import { z } from 'zod';
 import { customExerciseId, exerciseCategory, exerciseName, findExercise } from './exercises';
 import type { WeekSummary } from './insights/types';
 import {
@@ -133,22 +133,50 @@ export function unguardFormula(text: string): string {
 /** Dot decimals, no exponent, no trailing zeros; at most `maxDecimals` decimals. */
 export function formatCsvNumber(value: number | null | undefined, maxDecimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  // Whole numbers (most cells) print exactly as they are; String(-0) is already '0'.
+  if (Number.isSafeInteger(value)) return String(value);
+  // Below 2^30 a double's spacing is under 1e-6, so when its shortest form has no exponent
+  // and at most `maxDecimals` decimals, that form is exactly what rounding with toFixed gives.
+  if (Math.abs(value) < 2 ** 30) {
+    const shortest = String(value);
+    const dot = shortest.indexOf('.');
+    if (dot >= 0 && shortest.length - dot - 1 <= maxDecimals && !shortest.includes('e')) return shortest;
+  }
   // toFixed never uses exponent notation below 1e21, unlike String(); our values are far smaller.
   let text = value.toFixed(maxDecimals);
-  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  if (text.includes('.')) {
+    let end = text.length;
+    while (text.charCodeAt(end - 1) === 48) end -= 1; // trailing '0'
+    if (text.charCodeAt(end - 1) === 46) end -= 1; // a bare '.'
+    text = text.slice(0, end);
+  }
   return text === '-0' ? '0' : text;
 }
 
 const KM_DECIMALS = 6; // a millimetre: more than any GPS can tell, and exact for typed-in values
 const MINUTE_DECIMALS = 6;
 
-function text(value: string | undefined): string {
-  return value === undefined ? '' : guardFormula(value);
+const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
+
+/**
+ * One cell as RFC 4180 wants it, with the same rule papaparse's unparse applies: quoted when it
+ * holds a comma, quote, CR, LF or BOM, or starts or ends with a space; quotes inside are doubled.
+ */
+function cell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function plain(value: string | number | undefined): string {
-  return value === undefined ? '' : String(value);
+/** Free text: guarded against formulas, then quoted as needed. */
+function text(value: string | undefined): string {
+  return value === undefined ? '' : cell(guardFormula(value));
 }
+
+/** A value that is not free text (id, date, time, enum); missing is an empty cell. */
+function plain(value: string | undefined): string {
+  return value === undefined ? '' : cell(value);
+}
+
+const num = formatCsvNumber;
 
 export interface ToCsvOptions {
   /** Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8 (default true). */
@@ -166,78 +194,49 @@ export function toCsv(
   records: readonly Run[] | readonly PainRating[] | readonly StrengthSession[] | readonly WeekSummary[],
   options: ToCsvOptions = {},
 ): string {
-  const rows = csvRows(kind, records, options.customExercises ?? []);
-  const body = Papa.unparse(
-    { fields: [...CSV_COLUMNS[kind]], data: rows },
-    // Quote only where needed (comma, quote, CR, LF, edge spaces); formulas are handled above,
-    // because papaparse's escapeFormulae misses line breaks and the full-width forms.
-    { quotes: false, quoteChar: '"', escapeChar: '"', delimiter: ',', newline: '\r\n', escapeFormulae: false },
-  );
-  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
-}
-
-function csvRows(
-  kind: CsvKind,
-  records: readonly Run[] | readonly PainRating[] | readonly StrengthSession[] | readonly WeekSummary[],
-  custom: readonly CustomExercise[],
-): string[][] {
+  // Each line is written straight from its record (no array of cells per row): at 100,000 rows
+  // the intermediate arrays cost more than the writing. Formulas are guarded in text() because
+  // papaparse's escapeFormulae misses line breaks and the full-width forms.
+  let csv = `${options.bom === false ? '' : '\uFEFF'}${CSV_COLUMNS[kind].join(',')}`;
   switch (kind) {
     case 'runs':
-      return (records as readonly Run[]).map((r) => [
-        r.id,
-        r.date,
-        plain(r.startTime),
-        formatCsvNumber(r.distanceKm, KM_DECIMALS),
-        formatCsvNumber(r.durationS, 0),
-        formatCsvNumber(r.effort, 0),
-        plain(r.surface),
-        text(r.shoe),
-        formatCsvNumber(r.avgHr, 0),
-        r.source,
-        text(r.notes),
-        text(r.sourceId),
-      ]);
+      for (const r of records as readonly Run[]) {
+        csv +=
+          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${num(r.distanceKm, KM_DECIMALS)},` +
+          `${num(r.durationS, 0)},${num(r.effort, 0)},${plain(r.surface)},${text(r.shoe)},${num(r.avgHr, 0)},` +
+          `${plain(r.source)},${text(r.notes)},${text(r.sourceId)}`;
+      }
+      break;
     case 'pain':
-      return (records as readonly PainRating[]).map((p) => [
-        p.id,
-        p.date,
-        plain(p.time),
-        formatCsvNumber(p.score, 0),
-        p.location,
-        p.side,
-        p.kind,
-        p.timing,
-        plain(p.runId),
-        text(p.notes),
-      ]);
-    case 'strength':
+      for (const p of records as readonly PainRating[]) {
+        csv +=
+          `\r\n${plain(p.id)},${plain(p.date)},${plain(p.time)},${num(p.score, 0)},${plain(p.location)},` +
+          `${plain(p.side)},${plain(p.kind)},${plain(p.timing)},${plain(p.runId)},${text(p.notes)}`;
+      }
+      break;
+    case 'strength': {
+      const custom = options.customExercises ?? [];
       // One row per exercise; the session's own fields are repeated so each row stands alone.
-      return (records as readonly StrengthSession[]).flatMap((s) =>
-        s.items.map((item) => [
-          s.id,
-          s.date,
-          text(exerciseName(item.exercise, custom)),
-          exerciseCategory(item.exercise, custom),
-          formatCsvNumber(item.sets, 0),
-          formatCsvNumber(item.reps, 0),
-          formatCsvNumber(item.holdS, 0),
-          formatCsvNumber(s.durationMin, MINUTE_DECIMALS),
-          text(s.notes),
-          plain(s.time),
-          formatCsvNumber(item.minutes, MINUTE_DECIMALS),
-        ]),
-      );
+      for (const s of records as readonly StrengthSession[]) {
+        for (const item of s.items) {
+          csv +=
+            `\r\n${plain(s.id)},${plain(s.date)},${text(exerciseName(item.exercise, custom))},` +
+            `${plain(exerciseCategory(item.exercise, custom))},${num(item.sets, 0)},${num(item.reps, 0)},` +
+            `${num(item.holdS, 0)},${num(s.durationMin, MINUTE_DECIMALS)},${text(s.notes)},${plain(s.time)},` +
+            `${num(item.minutes, MINUTE_DECIMALS)}`;
+        }
+      }
+      break;
+    }
     case 'weekly':
-      return (records as readonly WeekSummary[]).map((w) => [
-        w.weekStart,
-        formatCsvNumber(w.coreSessions, 0),
-        formatCsvNumber(w.runs, 0),
-        formatCsvNumber(w.runKm, 3),
-        formatCsvNumber(w.meanBackPain, 2),
-        formatCsvNumber(w.maxBackPain, 0),
-        formatCsvNumber(w.painDays, 0),
-      ]);
+      for (const w of records as readonly WeekSummary[]) {
+        csv +=
+          `\r\n${plain(w.weekStart)},${num(w.coreSessions, 0)},${num(w.runs, 0)},${num(w.runKm, 3)},` +
+          `${num(w.meanBackPain, 2)},${num(w.maxBackPain, 0)},${num(w.painDays, 0)}`;
+      }
+      break;
   }
+  return `${csv}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,84 +301,163 @@ export interface FromCsvOptions {
 
 type Cells = readonly string[];
 
-/** Reads one row's cells by column name, recording a problem for every cell it cannot read. */
+/** A column as the rows are read: where it is and how the header spells it (for messages). */
+interface Column {
+  /** The normalised name, as CSV_COLUMNS has it. */
+  readonly key: string;
+  /** Position in each row; -1 when the file does not have the column. */
+  readonly index: number;
+  readonly name: string;
+}
+
+/** What all rows of one file share: its columns and how numbers are written. */
+interface FileLayout {
+  file: string;
+  /** The header's columns by normalised name. */
+  columns: ReadonlyMap<string, Column>;
+  decimalComma: boolean;
+}
+
+/** The column of this name, or one that is never filled in when the file does not have it. */
+function columnOf(layout: FileLayout, key: string): Column {
+  return layout.columns.get(key) ?? { key, index: -1, name: key };
+}
+
+type ColumnsOf<K extends CsvKind> = Record<(typeof CSV_COLUMNS)[K][number], Column>;
+
+/** The columns of one kind looked up once per file, so each row reads its cells by position. */
+function columnsFor<K extends CsvKind>(layout: FileLayout, kind: K): ColumnsOf<K> {
+  const columns: Record<string, Column> = {};
+  for (const key of CSV_COLUMNS[kind]) columns[key] = columnOf(layout, key);
+  return columns as ColumnsOf<K>;
+}
+
+const NO_ISSUES: readonly ImportIssue[] = [];
+
+/** What Number() reads the same everywhere: [+-], digits with at most one dot, at least one digit. */
+function isPlainDecimal(value: string): boolean {
+  const first = value.charCodeAt(0);
+  let digits = 0;
+  let dot = false;
+  for (let i = first === 43 || first === 45 ? 1 : 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+    else if (code === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/** HH:MM exactly, which is how our own export (and most sheets) write a time. */
+function isHhMm(value: string): boolean {
+  return (
+    value.length === 5 &&
+    value.charCodeAt(2) === 58 &&
+    isDigitAt(value, 0) &&
+    isDigitAt(value, 1) &&
+    isDigitAt(value, 3) &&
+    isDigitAt(value, 4)
+  );
+}
+
+function isDigitAt(value: string, at: number): boolean {
+  const code = value.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Reads one row's cells by column, recording a problem for every cell it cannot read.
+ * A file can have 100,000 rows, so a row that reads cleanly costs this one small object: the
+ * lists of problems are only made when there is a problem.
+ */
 class RowReader {
-  readonly issues: ImportIssue[] = [];
-  private readonly flagged = new Set<string>();
+  private found: ImportIssue[] | undefined;
+  /** Columns that already have a problem, so each column is reported once. */
+  private flagged: string[] | undefined;
 
   constructor(
-    private readonly file: string,
+    private readonly layout: FileLayout,
     readonly rowNumber: number,
     private readonly cells: Cells,
-    private readonly columns: ReadonlyMap<string, { index: number; name: string }>,
-    private readonly decimalComma: boolean,
   ) {}
 
-  /** The header's own spelling, for messages. */
-  columnName(column: string): string {
-    return this.columns.get(column)?.name ?? column;
+  get issues(): readonly ImportIssue[] {
+    return this.found ?? NO_ISSUES;
   }
 
-  fail(column: string, reason: string): void {
-    if (this.flagged.has(column)) return;
-    this.flagged.add(column);
-    this.issues.push(makeIssue(this.file, reason, this.rowNumber, this.columnName(column)));
+  /** A column by name, also one the file does not have (for the schema's messages). */
+  column(key: string): Column {
+    return columnOf(this.layout, key);
   }
 
-  hasIssue(column: string): boolean {
-    return this.flagged.has(column);
+  fail(column: Column, reason: string): void {
+    if (this.hasIssue(column)) return;
+    (this.flagged ??= []).push(column.key);
+    (this.found ??= []).push(makeIssue(this.layout.file, reason, this.rowNumber, column.name));
   }
 
-  private raw(column: string): string | undefined {
-    const at = this.columns.get(column);
-    return at === undefined ? undefined : this.cells[at.index];
+  hasIssue(column: Column): boolean {
+    return this.flagged !== undefined && this.flagged.includes(column.key);
+  }
+
+  private raw(column: Column): string | undefined {
+    return column.index < 0 ? undefined : this.cells[column.index];
   }
 
   /** A value such as a date, id or enum: surrounding spaces are ignored; empty is missing. */
-  plain(column: string): string | undefined {
+  plain(column: Column): string | undefined {
     const value = this.raw(column)?.trim();
     return value === undefined || value === '' ? undefined : value;
   }
 
   /** Free text: kept exactly as written (minus our formula guard); empty is missing. */
-  text(column: string): string | undefined {
+  text(column: Column): string | undefined {
     const value = this.raw(column);
     return value === undefined || value === '' ? undefined : unguardFormula(value);
   }
 
-  number(column: string): number | undefined {
-    let value = this.plain(column);
+  number(column: Column): number | undefined {
+    return this.numberIn(column, this.plain(column));
+  }
+
+  /** `trimmed` is the cell as plain() reads it. */
+  private numberIn(column: Column, trimmed: string | undefined): number | undefined {
+    let value = trimmed;
     if (value === undefined) return undefined;
-    if (this.decimalComma && /^[+-]?\d*,\d+$/.test(value)) value = value.replace(',', '.');
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) {
-      this.fail(column, `"${value}" is not a number${this.decimalComma ? '' : ' (use a dot for decimals)'}.`);
+    const decimalComma = this.layout.decimalComma;
+    if (decimalComma && /^[+-]?\d*,\d+$/.test(value)) value = value.replace(',', '.');
+    if (!isPlainDecimal(value)) {
+      this.fail(column, `"${value}" is not a number${decimalComma ? '' : ' (use a dot for decimals)'}.`);
       return undefined;
     }
     return Number(value);
   }
 
   /** Seconds, or h:mm:ss / mm:ss as a spreadsheet may format a duration. */
-  seconds(column: string): number | undefined {
+  seconds(column: Column): number | undefined {
     const value = this.plain(column);
     if (value !== undefined && value.includes(':')) {
       const seconds = parseDuration(value);
       if (seconds === undefined) this.fail(column, `"${value}" is not a duration in seconds or h:mm:ss.`);
       return seconds;
     }
-    return this.number(column);
+    return this.numberIn(column, value);
   }
 
   /** HH:MM; also takes H:MM and HH:MM:SS, which spreadsheets like to produce. */
-  clock(column: string): string | undefined {
+  clock(column: Column): string | undefined {
     const value = this.plain(column);
-    if (value === undefined) return undefined;
+    if (value === undefined || isHhMm(value)) return value;
     const match = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(value);
     return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : value;
   }
 
-  oneOf<T extends string>(column: string, allowed: readonly T[], aliases: Record<string, T> = {}): T | undefined {
+  oneOf<T extends string>(column: Column, allowed: readonly T[], aliases: Record<string, T> = {}): T | undefined {
     const value = this.plain(column);
     if (value === undefined) return undefined;
+    // Most cells are written exactly as the value (our own export always is).
+    const exact = allowed.indexOf(value as T);
+    if (exact >= 0) return allowed[exact];
     const key = value.toLowerCase().replace(/[\s-]+/g, '_');
     const found = allowed.find((a) => a === key) ?? aliases[key];
     if (found === undefined) this.fail(column, `"${value}" is not one of ${allowed.join(', ')}.`);
@@ -448,7 +526,7 @@ export function withoutPaceEcho<T extends { path: readonly PropertyKey[]; code: 
 function reportSchemaIssues(reader: RowReader, issues: readonly SchemaIssue[], fields: FieldColumns): void {
   for (const issue of issues) {
     const field = issue.path[0];
-    const column = typeof field === 'string' ? (fields[field] ?? field) : 'id';
+    const column = reader.column(typeof field === 'string' ? (fields[field] ?? field) : 'id');
     // A cell that could not be read already has its message; the schema's "required" adds nothing.
     if (!reader.hasIssue(column)) reader.fail(column, issue.message);
   }
@@ -489,92 +567,181 @@ export function fromCsvRows(rows: readonly Cells[], file: string, options: FromC
     return result;
   }
 
-  const columns = new Map<string, { index: number; name: string }>();
+  const columns = new Map<string, Column>();
   header.forEach((name, index) => {
     const key = normaliseHeader(name);
     // The first column of a name wins; a repeated column is ignored like any extra column.
-    if (key !== '' && !columns.has(key)) columns.set(key, { index, name: name.replace(/^\uFEFF/, '').trim() });
+    if (key !== '' && !columns.has(key)) columns.set(key, { key, index, name: name.replace(/^\uFEFF/, '').trim() });
   });
+  const layout: FileLayout = { file, columns, decimalComma: options.decimalComma ?? false };
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const readers: RowReader[] = [];
-  rows.forEach((cells, index) => {
-    if (index === 0 || cells.every((cell) => cell.trim() === '')) return; // blank lines are not data
-    readers.push(new RowReader(file, index + 1, cells, columns, options.decimalComma ?? false));
-  });
-
   const custom = options.customExercises ?? [];
-  if (kind === 'runs') mapRuns(readers, newId, result);
-  else if (kind === 'pain') mapPain(readers, newId, result);
-  else mapStrength(readers, newId, custom, result);
+  if (kind === 'runs') mapRuns(rows, layout, newId, result);
+  else if (kind === 'pain') mapPain(rows, layout, newId, result);
+  else mapStrength(rows, layout, newId, custom, result);
   return result;
 }
 
-/** Reports the second and later rows that reuse an id, which would overwrite each other. */
-function checkDuplicateId(reader: RowReader, id: string | undefined, seen: Map<string, number>): void {
-  if (id === undefined) return;
-  const first = seen.get(id);
-  if (first !== undefined) reader.fail('id', `this id is already used on row ${first}.`);
-  else seen.set(id, reader.rowNumber);
+function isBlankRow(cells: Cells): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
 
-function mapRuns(readers: readonly RowReader[], newId: () => string, result: ParsedImport): void {
-  const seen = new Map<string, number>();
-  for (const r of readers) {
-    const id = r.plain('id');
-    checkDuplicateId(r, id, seen);
+/** Calls `read` with a reader for every data row; blank lines are not data but keep their number. */
+function forEachDataRow(rows: readonly Cells[], layout: FileLayout, read: (r: RowReader) => void): void {
+  for (let index = 1; index < rows.length; index += 1) {
+    const cells = rows[index]!;
+    if (!isBlankRow(cells)) read(new RowReader(layout, index + 1, cells));
+  }
+}
+
+/**
+ * The model's input schemas, compiled by zod on first use. Every row of an import is validated,
+ * and the compiled form checks a valid row several times faster; on an invalid one it falls back
+ * to the schema itself, so the problems reported are exactly the schema's.
+ */
+let rowSchemas:
+  { run: typeof RunInput; pain: typeof PainRatingInput; session: typeof StrengthSessionInput } | undefined;
+function schemas(): NonNullable<typeof rowSchemas> {
+  rowSchemas ??= {
+    run: z.compile(RunInput),
+    pain: z.compile(PainRatingInput),
+    session: z.compile(StrengthSessionInput),
+  };
+  return rowSchemas;
+}
+
+/** The parsed record with the id it was given (the input schemas' id is optional). */
+function withId<T extends { id?: string | undefined }>(record: T, id: string): T & { id: string } {
+  record.id = id;
+  return record as T & { id: string };
+}
+
+/**
+ * A number in Smi range from all of an id's characters (FNV-1a), for FirstRowOfId. Ids that
+ * share a number are compared in full, so this only has to spread ids well; every character
+ * counts, so ids that differ anywhere (a counter in the middle) do not pile up on one number.
+ */
+function idKey(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
+}
+
+/**
+ * Remembers the row each id was first used on, to report later rows that reuse it (they would
+ * overwrite each other). An open-addressing table of numbers computed from the ids, in typed
+ * arrays sized once for the file: at 100,000 rows a Map of the id strings cost more than
+ * validating them, mostly in garbage collection. When a number is already taken, the ids
+ * themselves are compared, so ids that share a number are still told apart.
+ */
+class FirstRowOfId {
+  private readonly keys: Int32Array;
+  /** Row number per slot; 0 is an empty slot (rows are numbered from 1). */
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  /** `rowCount` bounds the ids to hold; `idOnRow` reads the id of an earlier row again. */
+  constructor(
+    rowCount: number,
+    private readonly idOnRow: (rowNumber: number) => string | undefined,
+  ) {
+    let size = 16;
+    while (size < rowCount * 2) size *= 2; // at most half full, so probes stay short
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Reports the row if its id was used on an earlier row; otherwise notes it. */
+  check(reader: RowReader, idColumn: Column, id: string | undefined): void {
+    if (id === undefined) return;
+    const key = idKey(id);
+    for (let slot = key & this.mask; ; slot = (slot + 1) & this.mask) {
+      const first = this.rows[slot]!;
+      if (first === 0) {
+        this.keys[slot] = key;
+        this.rows[slot] = reader.rowNumber;
+        return;
+      }
+      if (this.keys[slot] === key && this.idOnRow(first) === id) {
+        reader.fail(idColumn, `this id is already used on row ${first}.`);
+        return;
+      }
+    }
+  }
+}
+
+/** The ids of a file's rows (read back from the rows when two ids share a number). */
+function idsOf(rows: readonly Cells[], idColumn: Column): FirstRowOfId {
+  return new FirstRowOfId(rows.length, (rowNumber) => {
+    const id = idColumn.index < 0 ? undefined : rows[rowNumber - 1]?.[idColumn.index]?.trim();
+    return id === '' ? undefined : id;
+  });
+}
+
+function mapRuns(rows: readonly Cells[], layout: FileLayout, newId: () => string, result: ParsedImport): void {
+  const c = columnsFor(layout, 'runs');
+  const seen = idsOf(rows, c.id);
+  const schema = schemas().run;
+  forEachDataRow(rows, layout, (r) => {
+    const id = r.plain(c.id);
+    seen.check(r, c.id, id);
     const candidate = {
       id: id ?? newId(),
-      date: r.plain('date'),
-      startTime: r.clock('start_time'),
-      distanceKm: r.number('distance_km'),
-      durationS: r.seconds('duration_s'),
-      effort: r.number('effort'),
-      surface: r.oneOf('surface', SURFACES),
-      shoe: r.text('shoe'),
-      avgHr: r.number('avg_hr'),
+      date: r.plain(c.date),
+      startTime: r.clock(c.start_time),
+      distanceKm: r.number(c.distance_km),
+      durationS: r.seconds(c.duration_s),
+      effort: r.number(c.effort),
+      surface: r.oneOf(c.surface, SURFACES),
+      shoe: r.text(c.shoe),
+      avgHr: r.number(c.avg_hr),
       // A spreadsheet of runs typed in elsewhere has no source column: it came from a CSV.
-      source: r.oneOf('source', RUN_SOURCES) ?? 'csv',
-      notes: r.text('notes'),
-      sourceId: r.text('source_id'),
+      source: r.oneOf(c.source, RUN_SOURCES) ?? 'csv',
+      notes: r.text(c.notes),
+      sourceId: r.text(c.source_id),
     };
     // The input schema, not the stored one: an import is new input, so future dates are refused.
-    const parsed = RunInput.safeParse(candidate);
+    const parsed = schema.safeParse(candidate);
     if (!parsed.success) reportSchemaIssues(r, withoutPaceEcho(parsed.error.issues), RUN_FIELDS);
     if (r.issues.length > 0 || !parsed.success) {
       result.errors.push(...r.issues);
       result.skippedRows += 1;
     } else {
-      result.runs.push({ ...parsed.data, id: candidate.id });
+      result.runs.push(withId(parsed.data, candidate.id));
     }
-  }
+  });
 }
 
-function mapPain(readers: readonly RowReader[], newId: () => string, result: ParsedImport): void {
-  const seen = new Map<string, number>();
-  for (const r of readers) {
-    const id = r.plain('id');
-    checkDuplicateId(r, id, seen);
+function mapPain(rows: readonly Cells[], layout: FileLayout, newId: () => string, result: ParsedImport): void {
+  const c = columnsFor(layout, 'pain');
+  const seen = idsOf(rows, c.id);
+  const schema = schemas().pain;
+  forEachDataRow(rows, layout, (r) => {
+    const id = r.plain(c.id);
+    seen.check(r, c.id, id);
     const candidate = {
       id: id ?? newId(),
-      date: r.plain('date'),
-      time: r.clock('time'),
-      score: r.number('score'),
-      location: r.oneOf('location', PAIN_LOCATIONS),
-      side: r.oneOf('side', PAIN_SIDES, SIDE_ALIASES),
-      kind: r.oneOf('kind', PAIN_KINDS),
-      timing: r.oneOf('timing', PAIN_TIMINGS),
-      runId: r.plain('run_id'),
-      notes: r.text('notes'),
+      date: r.plain(c.date),
+      time: r.clock(c.time),
+      score: r.number(c.score),
+      location: r.oneOf(c.location, PAIN_LOCATIONS),
+      side: r.oneOf(c.side, PAIN_SIDES, SIDE_ALIASES),
+      kind: r.oneOf(c.kind, PAIN_KINDS),
+      timing: r.oneOf(c.timing, PAIN_TIMINGS),
+      runId: r.plain(c.run_id),
+      notes: r.text(c.notes),
     };
-    const parsed = PainRatingInput.safeParse(candidate);
+    const parsed = schema.safeParse(candidate);
     if (!parsed.success) reportSchemaIssues(r, parsed.error.issues, PAIN_FIELDS);
     if (r.issues.length > 0 || !parsed.success) {
       result.errors.push(...r.issues);
       result.skippedRows += 1;
     } else {
-      result.pain.push({ ...parsed.data, id: candidate.id });
+      result.pain.push(withId(parsed.data, candidate.id));
     }
-  }
+  });
 }
 
 interface SessionGroup {
@@ -583,38 +750,40 @@ interface SessionGroup {
 }
 
 function mapStrength(
-  readers: readonly RowReader[],
+  rows: readonly Cells[],
+  layout: FileLayout,
   newId: () => string,
   custom: readonly CustomExercise[],
   result: ParsedImport,
 ): void {
+  const c = columnsFor(layout, 'strength');
   const groups = new Map<string, SessionGroup>();
   const known = [...custom];
   /** A name not in the catalogue becomes the user's own exercise, keeping the file's category. */
   const exerciseIdFor = (name: string, r: RowReader): string => {
     const found = findExercise(name, known);
     if (found) return found.id;
-    const category = r.oneOf('category', EXERCISE_CATEGORIES);
+    const category = r.oneOf(c.category, EXERCISE_CATEGORIES);
     // "other" is also what any unknown name exports as, so it says nothing: keep the name.
     if (category === undefined || category === 'other') return name;
     const id = customExerciseId(name);
     if (known.some((e) => e.id === id)) return name; // another name already has this id
-    const dosing = r.number('minutes') !== undefined ? 'minutes' : r.number('reps') !== undefined ? 'reps' : 'hold';
+    const dosing = r.number(c.minutes) !== undefined ? 'minutes' : r.number(c.reps) !== undefined ? 'reps' : 'hold';
     const exercise: CustomExercise = { id, name, category, dosing };
     known.push(exercise);
     result.exercises.push(exercise);
     return exercise.id;
   };
-  for (const r of readers) {
-    const id = r.plain('session_id');
-    const key = id !== undefined ? `id:${id}` : `at:${r.plain('date') ?? ''}|${r.clock('time') ?? ''}`;
+  forEachDataRow(rows, layout, (r) => {
+    const id = r.plain(c.session_id);
+    const key = id !== undefined ? `id:${id}` : `at:${r.plain(c.date) ?? ''}|${r.clock(c.time) ?? ''}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { id, rows: [] };
       groups.set(key, group);
     }
     group.rows.push(r);
-  }
+  });
 
   for (const group of groups.values()) {
     const first = group.rows[0]!;
@@ -626,32 +795,32 @@ function mapStrength(
       }
       return undefined;
     };
-    const date = first.plain('date');
+    const date = first.plain(c.date);
     for (const r of group.rows.slice(1)) {
-      const other = r.plain('date');
+      const other = r.plain(c.date);
       if (other !== undefined && other !== date) {
-        r.fail('date', `this row has the same session_id as row ${first.rowNumber} but a different date.`);
+        r.fail(c.date, `this row has the same session_id as row ${first.rowNumber} but a different date.`);
       }
     }
     const items = group.rows.map((r) => {
-      const name = r.text('exercise')?.trim();
+      const name = r.text(c.exercise)?.trim();
       return {
         exercise: name === undefined ? undefined : exerciseIdFor(name, r),
-        sets: r.number('sets'),
-        reps: r.number('reps'),
-        holdS: r.number('hold_s'),
-        minutes: r.number('minutes'),
+        sets: r.number(c.sets),
+        reps: r.number(c.reps),
+        holdS: r.number(c.hold_s),
+        minutes: r.number(c.minutes),
       };
     });
     const candidate = {
       id: group.id ?? newId(),
       date,
-      time: pick((r) => r.clock('time')),
-      durationMin: pick((r) => r.number('duration_min')),
-      notes: pick((r) => r.text('notes')),
+      time: pick((r) => r.clock(c.time)),
+      durationMin: pick((r) => r.number(c.duration_min)),
+      notes: pick((r) => r.text(c.notes)),
       items,
     };
-    const parsed = StrengthSessionInput.safeParse(candidate);
+    const parsed = schemas().session.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [field, index, itemField] = issue.path;
@@ -670,7 +839,7 @@ function mapStrength(
       result.errors.push(...problems);
       result.skippedRows += group.rows.length;
     } else {
-      result.strength.push({ ...parsed.data, id: candidate.id });
+      result.strength.push(withId(parsed.data, candidate.id));
     }
   }
   // Groups are visited by session, not by line: list the problems in file order.

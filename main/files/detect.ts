@@ -37,10 +37,27 @@ function isFitHeader(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && bytes[8] === 0x2e && bytes[9] === 0x46 && bytes[10] === 0x49 && bytes[11] === 0x54;
 }
 
-/** The local name of the first element, without reading the whole document. */
+/**
+ * The local name of the first element. Only the prologue is read (XML declaration, comments,
+ * processing instructions, DOCTYPE), never the whole document, which may be 100 MB.
+ */
 function xmlRootName(text: string): string | undefined {
-  const match = /<([A-Za-z_][\w.:-]*)/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
-  return match?.[1]?.split(':').pop();
+  const name = /[A-Za-z_][\w.:-]*/y;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at)) {
+    const pi = text.startsWith('<?', at);
+    if (pi || text.startsWith('<!--', at)) {
+      const close = pi ? '?>' : '-->';
+      const end = text.indexOf(close, at + (pi ? 2 : 4));
+      // An unclosed one hides nothing: look on inside it, as for any other '<'.
+      at = end < 0 ? at + 1 : end + close.length;
+      continue;
+    }
+    name.lastIndex = at + 1;
+    const match = name.exec(text);
+    if (match) return match[0].split(':').pop();
+    at += 1;
+  }
+  return undefined;
 }
 
 /**
@@ -116,9 +133,10 @@ async function parseBuffer(
     }
     const text = decoded.text.replace(/^\uFEFF/, '');
     if (/^\s*</.test(text) || ext === 'gpx' || ext === 'tcx') {
+      // Decoded once: the parsers take the text as well as the bytes (which name the file by hash).
       const root = xmlRootName(text);
-      if (root === 'TrainingCenterDatabase' || (root !== 'gpx' && ext === 'tcx')) return [parseTcx(data, file)];
-      return [parseGpx(data, file)];
+      if (root === 'TrainingCenterDatabase' || (root !== 'gpx' && ext === 'tcx')) return [parseTcx(data, file, text)];
+      return [parseGpx(data, file, text)];
     }
 
     const table = splitCsv(text);

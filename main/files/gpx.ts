@@ -5,9 +5,9 @@ import {
   childOf,
   childText,
   childrenOf,
-  descendantsOf,
   numberText,
   parseXmlBytes,
+  parseXmlText,
   timeText,
   type XmlElement,
 } from './xml';
@@ -33,6 +33,15 @@ export function haversineM(lat1: number, lon1: number, lat2: number, lon2: numbe
 // Free-text <type> values that are clearly not on foot (Strava writes e.g. "running"/"cycling").
 const NOT_A_RUN = /cycl|bik|ride|swim|walk|hik|ski|row|paddl|kayak|canoe|skat|golf/i;
 
+/** The first time that parses, going from `start` in steps of `step` (1 or -1). */
+function firstTime(times: readonly string[], start: number, step: 1 | -1): Date | undefined {
+  for (let i = start; i >= 0 && i < times.length; i += step) {
+    const time = timeText(times[i]);
+    if (time !== undefined) return time;
+  }
+  return undefined;
+}
+
 /** What a GPX document tells about its run. */
 export function gpxSummary(root: XmlElement): ActivitySummary {
   if (root.local !== 'gpx' || !GPX_NS.includes(root.ns))
@@ -44,30 +53,32 @@ export function gpxSummary(root: XmlElement): ActivitySummary {
   if (type !== undefined && NOT_A_RUN.test(type)) refuse(`it is a "${type}" activity; Backstride imports runs only.`);
 
   let distanceM = 0;
-  let first: Date | undefined;
-  let last: Date | undefined;
+  /** Every point's time as written; only the first and last that parse are needed. */
+  const times: string[] = [];
   let hrSum = 0;
   let hrCount = 0;
   let points = 0;
+  const uris = [ns];
   for (const track of tracks) {
-    for (const segment of childrenOf(track, ns, 'trkseg')) {
+    for (const segment of track.childrenNamed(uris, 'trkseg')) {
       // Distance is summed within a segment only: a gap between segments is a pause, not a path.
-      let prev: { lat: number; lon: number } | undefined;
-      for (const point of childrenOf(segment, ns, 'trkpt')) {
+      let prevLat = 0;
+      let prevLon = 0;
+      let hasPrev = false;
+      for (const point of segment.childrenNamed(uris, 'trkpt')) {
         points += 1;
-        const lat = numberText(point.attrs.get('lat'));
-        const lon = numberText(point.attrs.get('lon'));
+        const lat = numberText(point.attr('lat'));
+        const lon = numberText(point.attr('lon'));
         if (lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-          if (prev) distanceM += haversineM(prev.lat, prev.lon, lat, lon);
-          prev = { lat, lon };
+          if (hasPrev) distanceM += haversineM(prevLat, prevLon, lat, lon);
+          prevLat = lat;
+          prevLon = lon;
+          hasPrev = true;
         }
-        const time = timeText(childText(point, ns, 'time'));
-        if (time) {
-          first ??= time;
-          last = time;
-        }
-        const extensions = childOf(point, ns, 'extensions');
-        const hr = extensions ? numberText(descendantsOf(extensions, TRACKPOINT_EXT_NS, 'hr')[0]?.text) : undefined;
+        const time = point.childNamed(uris, 'time')?.text;
+        if (time !== undefined && time !== '') times.push(time);
+        const hrText = point.childNamed(uris, 'extensions')?.firstDescendant(TRACKPOINT_EXT_NS, 'hr')?.text;
+        const hr = numberText(hrText);
         if (hr !== undefined && hr > 0) {
           hrSum += hr;
           hrCount += 1;
@@ -75,6 +86,8 @@ export function gpxSummary(root: XmlElement): ActivitySummary {
       }
     }
   }
+  const first = firstTime(times, 0, 1);
+  const last = firstTime(times, times.length - 1, -1);
   if (points === 0) refuse('its track has no points (<trkpt>), so there is no run in it.');
   if (first && last && last.getTime() < first.getTime()) refuse('its last point is timed before its first point.');
 
@@ -98,11 +111,15 @@ export function gpxSummary(root: XmlElement): ActivitySummary {
   };
 }
 
-/** A GPX file (already unpacked) as an import of one run. */
-export function parseGpx(bytes: Uint8Array, file: string): ParsedImport {
+/**
+ * A GPX file (already unpacked) as an import of one run. `text` is the file already decoded,
+ * when the caller has done that (so a large file is not decoded twice).
+ */
+export function parseGpx(bytes: Uint8Array, file: string, text?: string): ParsedImport {
   const result = emptyImport('gpx', file);
   try {
-    const summary = gpxSummary(parseXmlBytes(bytes, 'a GPX file'));
+    const root = text === undefined ? parseXmlBytes(bytes, 'a GPX file') : parseXmlText(text, 'a GPX file');
+    const summary = gpxSummary(root);
     const run = summaryToRun(summary, { source: 'gpx', sourceId: contentId(bytes), file });
     if (run.run) result.runs.push(run.run);
     result.errors.push(...run.errors);

@@ -9,6 +9,7 @@ import {
   descendantsOf,
   numberText,
   parseXmlBytes,
+  parseXmlText,
   timeText,
   type XmlElement,
 } from './xml';
@@ -61,9 +62,9 @@ export function tcxActivities(root: XmlElement): TcxActivity[] {
     const id = childText(activity, TCD_NS, 'Id');
     return {
       id,
-      sport: activity.attrs.get('Sport'),
+      sport: activity.attr('Sport'),
       summary: {
-        start: timeText(id) ?? timeText(laps[0]?.attrs.get('StartTime')),
+        start: timeText(id) ?? timeText(laps[0]?.attr('StartTime')),
         durationS: timeS > 0 ? timeS : undefined,
         distanceKm: distanceM > 0 ? distanceM / 1000 : undefined,
         avgHr,
@@ -73,11 +74,12 @@ export function tcxActivities(root: XmlElement): TcxActivity[] {
   });
 }
 
-/** A TCX file (already unpacked): one run per running activity. */
-export function parseTcx(bytes: Uint8Array, file: string): ParsedImport {
+/** A TCX file (already unpacked): one run per running activity. `text`: already decoded, if so. */
+export function parseTcx(bytes: Uint8Array, file: string, text?: string): ParsedImport {
   const result = emptyImport('tcx', file);
   try {
-    const activities = tcxActivities(parseXmlBytes(bytes, 'a TCX file'));
+    const root = text === undefined ? parseXmlBytes(bytes, 'a TCX file') : parseXmlText(text, 'a TCX file');
+    const activities = tcxActivities(root);
     const hash = contentId(bytes);
     activities.forEach((activity, index) => {
       // TCX sports are Running, Biking and Other; "Other" may well be a run, so it is let in.

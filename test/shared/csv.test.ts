@@ -305,6 +305,48 @@ describe('toCsv', () => {
     expect(cells[10]).toBe('\'=cmd|"/c calc"!A1\r\nsecond line');
   });
 
+  it('quotes a cell exactly where papaparse would, for any text', () => {
+    fc.assert(
+      fc.property(trickyText(8), (notes) => {
+        const run = Run.parse({
+          id: '5b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d',
+          date: '2024-05-01',
+          distanceKm: 5,
+          durationS: 1800,
+        });
+        const line = toCsv('runs', [{ ...run, notes }], { bom: false })
+          .split('\r\n')
+          .slice(1, -1)
+          .join('\r\n');
+        const cells = ['5b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d', '2024-05-01', '', '5', '1800', '', '', '', '', 'manual'];
+        const expected = Papa.unparse([[...cells, guardFormula(notes), '']], { quotes: false, newline: '\r\n' });
+        expect(line).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes any number as rounding with toFixed and dropping trailing zeros would', () => {
+    const reference = (value: number, decimals: number): string => {
+      let text = value.toFixed(decimals);
+      if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+      return text === '-0' ? '0' : text;
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, decimals) => {
+          expect(formatCsvNumber(value, decimals)).toBe(reference(value, decimals));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const value of [0.1 + 0.2, -0.0000001, 2 ** 30 + 0.5, 1e-7, 123.4567895, -0]) {
+      for (const decimals of [0, 2, 6]) expect(formatCsvNumber(value, decimals)).toBe(reference(value, decimals));
+    }
+  });
+
   it('leaves numbers and enums alone', () => {
     const csv = toCsv('pain', [
       PainRating.parse({ id: '3b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d', date: '2024-05-01', score: 0 }),
@@ -486,6 +528,25 @@ describe('fromCsvRows', () => {
       column: 'id',
       message: expect.stringContaining('already used on row 2'),
     });
+  });
+
+  it('tells apart different ids that the duplicate check files under one number, and finds a repeat among many', () => {
+    // These two UUIDs hash alike in shared/csv.ts (found by search), so the check must compare them in full.
+    const a = '4b8f5a52-5b7e-4c8f-9d7e-00000003744e';
+    const b = '4b8f5a52-5b7e-4c8f-9d7e-000000043910';
+    const others = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(8, '0')}-5b7e-4c8f-9d7e-3f1c2a4b5c6d`);
+    const rows = [['id', 'date', 'score'], ...[a, b, ...others, others[1234]!].map((id) => [id, '2024-01-02', '1'])];
+    const result = fromCsvRows(rows, 'pain.csv');
+    expect(result.pain.map((p) => p.id).slice(0, 2)).toEqual([a, b]);
+    expect(result.pain).toHaveLength(3002);
+    expect(result.errors).toEqual([
+      {
+        file: 'pain.csv',
+        row: 3004,
+        column: 'id',
+        message: 'pain.csv, row 3004, column id: this id is already used on row 1238.',
+      },
+    ]);
   });
 
   it('reads enum cells without regard to case, and "center" as centre', () => {

@@ -92,6 +92,17 @@ describe('parseImportBuffer dispatch', () => {
     expect(result!.runs).toHaveLength(1);
   });
 
+  it('finds the root element after a long prologue of comments and processing instructions', async () => {
+    const tcx = new TextDecoder().decode(fixture('garmin.tcx'));
+    const root = tcx.indexOf('<TrainingCenterDatabase');
+    const prologue = `<!-- ${'<gpx> '.repeat(20_000)}-->\n<?note <gpx>?>\n<!-- unused -->\n`;
+    const text = tcx.slice(0, root) + prologue + tcx.slice(root);
+    const [result] = await parseImportBuffer('misnamed.gpx', utf8(text));
+    expect(result!.kind).toBe('tcx');
+    expect(result!.errors).toEqual([]);
+    expect(result!.runs).toHaveLength(1);
+  });
+
   it('imports each activity file of a zip that is not a Strava export', async () => {
     const zip = zipSync({
       'runs/a.gpx': fixture('garmin-tpx-v1.gpx'),
