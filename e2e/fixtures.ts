@@ -82,6 +82,7 @@ export const test = base.extend<Fixtures>({
       window.on('request', (request) => {
         if (!request.url().startsWith('app://backstride/')) foreignRequests.push(request.url());
       });
+      await expect(window.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await use(window);
       await electronApp.close();
       return;
@@ -93,6 +94,9 @@ export const test = base.extend<Fixtures>({
         foreignRequests.push(request.url());
     });
     await page.goto(server.url);
+    // Ready when the log has loaded and a view has rendered (so its listeners are in place),
+    // as a person would wait for the window before pressing keys.
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await use(page);
     server.process.kill('SIGTERM');
     expect(foreignRequests, 'the app must not contact anything outside its own origin').toEqual([]);

@@ -242,13 +242,7 @@ export function createService(options: ServiceOptions): Handlers {
       return result;
     },
 
-    'insights:get': async () =>
-      perRevision('insights', () =>
-        buildInsightsReport(insightsInput(repo)),
-      ),
-    'insights:charts': async () =>
-      perRevision('charts', () =>
-        buildChartSeries(insightsInput(repo)),
-      ),
+    'insights:get': async () => perRevision('insights', () => buildInsightsReport(insightsInput(repo))),
+    'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),
   };
 }
