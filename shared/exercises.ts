@@ -1,5 +1,5 @@
 // The built-in exercise catalogue (see domain-notes.md) and the rule for a "core session".
-import type { CustomExercise, Dosing, ExerciseCategory, StrengthSession } from './model';
+import type { CustomExercise, Dosing, ExerciseCategory, Routine, StrengthSession } from './model';
 
 export interface Exercise {
   id: string;
@@ -146,4 +146,20 @@ export function customExerciseId(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return `own-${slug || 'exercise'}`;
+}
+
+/** One exercise with a dose (a routine step, or an item being typed into a session). */
+export type DosedExercise = Routine['steps'][number];
+
+/** An exercise with the dose the catalogue suggests, filled in where it suggests none. */
+export function suggestedDose(exercise: Exercise): DosedExercise {
+  const s = exercise.suggested ?? {};
+  switch (exercise.dosing) {
+    case 'hold':
+      return { exercise: exercise.id, sets: s.sets ?? 1, holdS: s.holdS ?? 30 };
+    case 'reps':
+      return { exercise: exercise.id, sets: s.sets ?? 1, reps: s.reps ?? 10, ...(s.holdS ? { holdS: s.holdS } : {}) };
+    case 'minutes':
+      return { exercise: exercise.id, minutes: s.minutes ?? 5 };
+  }
 }

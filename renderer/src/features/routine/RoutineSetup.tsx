@@ -1,7 +1,8 @@
 // Before a routine: choose the built-in one or a saved one, adjust its steps and doses,
 // save them under a name (or delete a saved routine), and start.
 import { useId, useState } from 'react';
-import { CATEGORY_LABELS, type Exercise } from '../../../../shared/exercises';
+import type { Exercise } from '../../../../shared/exercises';
+import { ExerciseOptions } from '../../components/exercisePicking';
 import type { Routine } from '../../../../shared/model';
 import { Field, FormError } from '../../components/Field';
 import { suggestedStep, BUILT_IN_ROUTINE_ID, type RoutineStep } from './plan';
@@ -209,10 +210,6 @@ export function RoutineSetup(props: RoutineSetupProps) {
 
   const parsed = stepsFromDrafts(drafts, byId);
   const minutes = estimatedMinutes(parsed.steps, byId);
-  const groups = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({
-    label,
-    options: exercises.filter((e) => e.category === category),
-  }));
 
   return (
     <section aria-labelledby="routine-title" className="routine routine--setup">
@@ -268,17 +265,7 @@ export function RoutineSetup(props: RoutineSetupProps) {
             <div className="field">
               <label htmlFor="routine-add-exercise">Exercise to add</label>
               <select id="routine-add-exercise" value={adding} onChange={(e) => setAdding(e.target.value)}>
-                {groups
-                  .filter((g) => g.options.length > 0)
-                  .map((g) => (
-                    <optgroup key={g.label} label={g.label}>
-                      {g.options.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
+                <ExerciseOptions exercises={exercises} />
               </select>
             </div>
             <button

@@ -1,7 +1,7 @@
 // The guided routine's plan: the built-in back-care routine, a routine expanded into the
 // steps a person does one after another, and the session that was actually done.
 // Pure: no DOM, no React, so it is unit-tested directly.
-import { CATALOGUE, findExercise, type Exercise } from '../../../../shared/exercises';
+import { CATALOGUE, findExercise, suggestedDose, type Exercise } from '../../../../shared/exercises';
 import type { CustomExercise, Routine, StrengthItem } from '../../../../shared/model';
 
 export type RoutineStep = Routine['steps'][number];
@@ -15,17 +15,7 @@ const BACK_CARE_EXERCISES = ['plank', 'side-plank', 'glute-bridge', 'locust'];
 const BALL_EXERCISES = ['ball-back-extension', 'ball-reverse-leg-raise'];
 
 /** A routine step with the exercise's suggested dose (from the catalogue). */
-export function suggestedStep(exercise: Exercise): RoutineStep {
-  const s = exercise.suggested ?? {};
-  switch (exercise.dosing) {
-    case 'hold':
-      return { exercise: exercise.id, sets: s.sets ?? 1, holdS: s.holdS ?? 30 };
-    case 'reps':
-      return { exercise: exercise.id, sets: s.sets ?? 1, reps: s.reps ?? 10, ...(s.holdS ? { holdS: s.holdS } : {}) };
-    case 'minutes':
-      return { exercise: exercise.id, minutes: s.minutes ?? 5 };
-  }
-}
+export const suggestedStep: (exercise: Exercise) => RoutineStep = suggestedDose;
 
 /** Plank, side plank each side, glute bridges with short holds, locust; the ball work only with a ball. */
 export function builtInRoutine(hasStabilityBall: boolean): Routine {

@@ -1,30 +1,12 @@
 // The routine editor's rows as typed text, and their checked conversion to routine steps
 // (with messages a person can act on, keyed "index.field").
 import type { Exercise } from '../../../../shared/exercises';
+import { toDoseDraft, type DoseDraft } from '../../components/exercisePicking';
 import type { RoutineStep } from './plan';
 
-export interface StepDraft {
-  key: number;
-  exercise: string;
-  sets: string;
-  reps: string;
-  holdS: string;
-  minutes: string;
-}
-
-let nextKey = 1;
-
-export function toDraft(step: RoutineStep): StepDraft {
-  const text = (n: number | undefined) => (n === undefined ? '' : String(n));
-  return {
-    key: nextKey++,
-    exercise: step.exercise,
-    sets: text(step.sets),
-    reps: text(step.reps),
-    holdS: text(step.holdS),
-    minutes: text(step.minutes),
-  };
-}
+/** The routine editor's rows are the shared dose drafts. */
+export type StepDraft = DoseDraft;
+export const toDraft = toDoseDraft;
 
 interface Range {
   min: number;

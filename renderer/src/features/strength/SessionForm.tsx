@@ -1,7 +1,7 @@
 // Log a strength/core session: exercises from the catalogue (or the user's own), each with
 // the dose its kind suggests (hold seconds, reps, or minutes).
 import { useState, type FormEvent } from 'react';
-import { CATEGORY_LABELS, type Exercise } from '../../../../shared/exercises';
+import { CATEGORY_LABELS, suggestedDose, type Exercise } from '../../../../shared/exercises';
 import {
   DOSINGS,
   EXERCISE_CATEGORIES,
@@ -12,19 +12,11 @@ import {
   type StrengthSession,
 } from '../../../../shared/model';
 import { api } from '../../api/client';
+import { ExerciseOptions, toDoseDraft, type DoseDraft } from '../../components/exercisePicking';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
 import { errorsFromUnknown, useSaveForm } from '../../hooks/useFormErrors';
-
-interface ItemDraft {
-  key: number;
-  exercise: string;
-  sets: string;
-  reps: string;
-  holdS: string;
-  minutes: string;
-}
 
 interface SessionFormProps {
   initial?: StrengthSession | undefined;
@@ -32,17 +24,9 @@ interface SessionFormProps {
   onCancel(): void;
 }
 
-let nextKey = 1;
-function draftFor(exercise: Exercise | undefined, id: string): ItemDraft {
-  const s = exercise?.suggested ?? {};
-  return {
-    key: nextKey++,
-    exercise: id,
-    sets: s.sets ? String(s.sets) : '',
-    reps: s.reps ? String(s.reps) : '',
-    holdS: s.holdS ? String(s.holdS) : '',
-    minutes: s.minutes ? String(s.minutes) : '',
-  };
+/** A new row for an exercise, with the dose the catalogue suggests (or empty for unknown names). */
+function draftFor(exercise: Exercise | undefined, id: string): DoseDraft {
+  return toDoseDraft(exercise ? suggestedDose(exercise) : { exercise: id });
 }
 
 const DOSING_LABELS: Record<Dosing, string> = { hold: 'Hold (seconds)', reps: 'Repetitions', minutes: 'Minutes' };
@@ -55,17 +39,8 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
   const [time, setTime] = useState(initial?.time ?? '');
   const [durationMin, setDurationMin] = useState(initial?.durationMin ? String(initial.durationMin) : '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [items, setItems] = useState<ItemDraft[]>(
-    initial
-      ? initial.items.map((item) => ({
-          key: nextKey++,
-          exercise: item.exercise,
-          sets: item.sets ? String(item.sets) : '',
-          reps: item.reps ? String(item.reps) : '',
-          holdS: item.holdS ? String(item.holdS) : '',
-          minutes: item.minutes ? String(item.minutes) : '',
-        }))
-      : [draftFor(byId.get('plank'), 'plank')],
+  const [items, setItems] = useState<DoseDraft[]>(
+    initial ? initial.items.map(toDoseDraft) : [draftFor(byId.get('plank'), 'plank')],
   );
   const [ownName, setOwnName] = useState('');
   const [ownCategory, setOwnCategory] = useState<ExerciseCategory>('core');
@@ -73,7 +48,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
   const [ownError, setOwnError] = useState<string>();
   const { errors, saving, submit: save } = useSaveForm(api.strength.save, onSaved);
 
-  const update = (key: number, patch: Partial<ItemDraft>) =>
+  const update = (key: number, patch: Partial<DoseDraft>) =>
     setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
   async function addOwnExercise() {
@@ -110,11 +85,6 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
     await save(parsed);
   }
 
-  const groups = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({
-    label,
-    options: exercises.filter((e) => e.category === category),
-  }));
-
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="form__row">
@@ -148,17 +118,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
                     }}
                   >
                     {!exercise && <option value={item.exercise}>{item.exercise}</option>}
-                    {groups
-                      .filter((g) => g.options.length > 0)
-                      .map((g) => (
-                        <optgroup key={g.label} label={g.label}>
-                          {g.options.map((o) => (
-                            <option key={o.id} value={o.id}>
-                              {o.name}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))}
+                    <ExerciseOptions exercises={exercises} />
                   </select>
                 </Field>
                 {dosing !== 'minutes' && (
