@@ -15,6 +15,7 @@ import Papa from 'papaparse';
 import { toCsv } from '../../shared/csv';
 import type { Run } from '../../shared/model';
 import { parseImportBuffer } from '../../main/files/detect';
+import { PARSER_OPTIONS } from '../../main/files/xml';
 import { seededRandom } from '../prng';
 import { ratioResult, type ScenarioResult } from '../report';
 import { measurePaired, timeMs } from '../stats';
@@ -86,20 +87,7 @@ export function syntheticGpx(points: number, seed = 7): string {
 
 /** fast-xml-parser with the options main/files/xml.ts reads GPX and TCX with. */
 function bareXmlParser(): XMLParser {
-  return new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    removeNSPrefix: false,
-    cdataPropName: '#cdata',
-  });
+  return new XMLParser(PARSER_OPTIONS);
 }
 
 export async function gpxScenario(points: number, rounds: number): Promise<ScenarioResult> {

@@ -2,7 +2,7 @@
 // summary into a validated Run.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { makeIssue, withoutPaceEcho, type ImportIssue } from '../../shared/csv';
+import { makeIssue, withoutPaceEcho, type ImportIssue, type ParsedImport } from '../../shared/csv';
 import { RunInput, type Run, type RunSource, type Surface } from '../../shared/model';
 
 /** Largest file we read into memory, and the largest anything may unpack to. */
@@ -220,4 +220,40 @@ export function reasonOf(error: unknown): string {
   if (error instanceof RangeError) return 'the file is nested too deeply or is too large to read.';
   const detail = error instanceof Error ? error.message : String(error);
   return `the file could not be read (${detail}).`;
+}
+
+/** Adds one activity's outcome to a file's result: the run if it is valid, and every message. */
+export function addRunResult(result: ParsedImport, outcome: RunResult): void {
+  if (outcome.run) result.runs.push(outcome.run);
+  result.errors.push(...outcome.errors);
+  result.warnings.push(...outcome.warnings);
+}
+
+/** One activity of a multi-activity file (FIT sessions, TCX activities). */
+export interface FileActivity {
+  sport?: string | undefined;
+  /** The file's own id for the activity, already prefixed as its format needs. */
+  sourceId?: string | undefined;
+  summary: ActivitySummary;
+}
+
+/**
+ * Turns a file's activities into runs: other sports are refused by name, and an activity
+ * without an id of its own is identified by the file's hash (and its position, if several).
+ */
+export function addActivityRuns(
+  result: ParsedImport,
+  bytes: Uint8Array,
+  activities: readonly FileActivity[],
+  options: { source: RunSource; isRunSport(sport: string): boolean },
+): void {
+  const hash = contentId(bytes);
+  activities.forEach((activity, index) => {
+    if (activity.sport !== undefined && !options.isRunSport(activity.sport)) {
+      result.errors.push(makeIssue(result.file, `it is a "${activity.sport}" activity; Backstride imports runs only.`));
+      return;
+    }
+    const sourceId = activity.sourceId ?? (activities.length > 1 ? `${hash}#${index + 1}` : hash);
+    addRunResult(result, summaryToRun(activity.summary, { source: options.source, sourceId, file: result.file }));
+  });
 }

@@ -2,7 +2,7 @@
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
 import type { Surface } from '../../shared/model';
-import { contentId, reasonOf, refuse, summaryToRun, type ActivitySummary } from './common';
+import { type ActivitySummary, addActivityRuns, reasonOf, refuse } from './common';
 
 export interface FitActivity {
   /** Stable id from the file's file_id (serial number and creation time), when present. */
@@ -90,18 +90,12 @@ export function parseFit(bytes: Uint8Array, file: string): ParsedImport {
   const result = emptyImport('fit', file);
   try {
     const activities = fitActivities(bytes);
-    const hash = contentId(bytes);
-    activities.forEach((activity, index) => {
-      if (activity.sport !== undefined && !RUN_SPORTS.has(activity.sport)) {
-        result.errors.push(makeIssue(file, `it is a "${activity.sport}" activity; Backstride imports runs only.`));
-        return;
-      }
-      const sourceId = activity.id ?? (activities.length > 1 ? `${hash}#${index + 1}` : hash);
-      const run = summaryToRun(activity.summary, { source: 'fit', sourceId, file });
-      if (run.run) result.runs.push(run.run);
-      result.errors.push(...run.errors);
-      result.warnings.push(...run.warnings);
-    });
+    addActivityRuns(
+      result,
+      bytes,
+      activities.map((activity) => ({ sport: activity.sport, sourceId: activity.id, summary: activity.summary })),
+      { source: 'fit', isRunSport: (sport) => RUN_SPORTS.has(sport) },
+    );
   } catch (error) {
     result.errors.push(makeIssue(file, reasonOf(error)));
   }

@@ -1,6 +1,6 @@
 // GPX 1.1 (and 1.0) tracks, as Garmin Connect, Strava and most apps export them.
 import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
-import { contentId, reasonOf, refuse, summaryToRun, type ActivitySummary } from './common';
+import { type ActivitySummary, addRunResult, contentId, reasonOf, refuse, summaryToRun } from './common';
 import {
   childOf,
   childText,
@@ -120,10 +120,7 @@ export function parseGpx(bytes: Uint8Array, file: string, text?: string): Parsed
   try {
     const root = text === undefined ? parseXmlBytes(bytes, 'a GPX file') : parseXmlText(text, 'a GPX file');
     const summary = gpxSummary(root);
-    const run = summaryToRun(summary, { source: 'gpx', sourceId: contentId(bytes), file });
-    if (run.run) result.runs.push(run.run);
-    result.errors.push(...run.errors);
-    result.warnings.push(...run.warnings);
+    addRunResult(result, summaryToRun(summary, { source: 'gpx', sourceId: contentId(bytes), file }));
   } catch (error) {
     result.errors.push(makeIssue(file, reasonOf(error)));
   }

@@ -1,7 +1,7 @@
 // Garmin TrainingCenterDatabase v2 (.tcx). Elements are looked up by namespace URI, so the
 // ActivityExtension elements (ns3:LX, ns3:TPX, with whatever prefix) never mix with the core ones.
 import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
-import { contentId, reasonOf, refuse, summaryToRun, type ActivitySummary } from './common';
+import { type ActivitySummary, addActivityRuns, reasonOf, refuse } from './common';
 import {
   childOf,
   childText,
@@ -80,20 +80,17 @@ export function parseTcx(bytes: Uint8Array, file: string, text?: string): Parsed
   try {
     const root = text === undefined ? parseXmlBytes(bytes, 'a TCX file') : parseXmlText(text, 'a TCX file');
     const activities = tcxActivities(root);
-    const hash = contentId(bytes);
-    activities.forEach((activity, index) => {
+    addActivityRuns(
+      result,
+      bytes,
+      activities.map((activity) => ({
+        sport: activity.sport,
+        sourceId: activity.id === undefined ? undefined : `tcx:${activity.id}`,
+        summary: activity.summary,
+      })),
       // TCX sports are Running, Biking and Other; "Other" may well be a run, so it is let in.
-      if (activity.sport !== undefined && activity.sport !== 'Running' && activity.sport !== 'Other') {
-        result.errors.push(makeIssue(file, `it is a "${activity.sport}" activity; Backstride imports runs only.`));
-        return;
-      }
-      const sourceId =
-        activity.id !== undefined ? `tcx:${activity.id}` : activities.length > 1 ? `${hash}#${index + 1}` : hash;
-      const run = summaryToRun(activity.summary, { source: 'tcx', sourceId, file });
-      if (run.run) result.runs.push(run.run);
-      result.errors.push(...run.errors);
-      result.warnings.push(...run.warnings);
-    });
+      { source: 'tcx', isRunSport: (sport) => sport === 'Running' || sport === 'Other' },
+    );
   } catch (error) {
     result.errors.push(makeIssue(file, reasonOf(error)));
   }

@@ -210,7 +210,8 @@ function collect(
   }
 }
 
-const PARSER_OPTIONS = {
+/** fast-xml-parser's options for our files (entities off); the bench's baseline uses the same. */
+export const PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: ATTRIBUTE_PREFIX,

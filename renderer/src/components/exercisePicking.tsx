@@ -1,6 +1,5 @@
-// What the session form and the routine editor share: the exercise list grouped by category,
-// and a dosed exercise as the text a person is typing.
-import { CATEGORY_LABELS, type DosedExercise, type Exercise } from '../../../shared/exercises';
+// The exercise list grouped by category, shared by the session form and the routine editor.
+import { CATEGORY_LABELS, type Exercise } from '../../../shared/exercises';
 
 /** The <optgroup>s of a select: exercises grouped under their category, empty groups left out. */
 export function ExerciseOptions({ exercises }: { exercises: readonly Exercise[] }) {
@@ -21,28 +20,4 @@ export function ExerciseOptions({ exercises }: { exercises: readonly Exercise[] 
       })}
     </>
   );
-}
-
-/** A dosed exercise as typed text (numbers stay text until the form is checked). */
-export interface DoseDraft {
-  key: number;
-  exercise: string;
-  sets: string;
-  reps: string;
-  holdS: string;
-  minutes: string;
-}
-
-let nextKey = 1;
-
-export function toDoseDraft(step: DosedExercise): DoseDraft {
-  const text = (n: number | undefined) => (n === undefined ? '' : String(n));
-  return {
-    key: nextKey++,
-    exercise: step.exercise,
-    sets: text(step.sets),
-    reps: text(step.reps),
-    holdS: text(step.holdS),
-    minutes: text(step.minutes),
-  };
 }

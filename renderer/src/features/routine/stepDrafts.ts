@@ -1,7 +1,7 @@
 // The routine editor's rows as typed text, and their checked conversion to routine steps
 // (with messages a person can act on, keyed "index.field").
 import type { Exercise } from '../../../../shared/exercises';
-import { toDoseDraft, type DoseDraft } from '../../components/exercisePicking';
+import { toDoseDraft, type DoseDraft } from '../../components/doseDraft';
 import type { RoutineStep } from './plan';
 
 /** The routine editor's rows are the shared dose drafts. */

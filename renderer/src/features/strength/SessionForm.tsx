@@ -12,7 +12,8 @@ import {
   type StrengthSession,
 } from '../../../../shared/model';
 import { api } from '../../api/client';
-import { ExerciseOptions, toDoseDraft, type DoseDraft } from '../../components/exercisePicking';
+import { toDoseDraft, type DoseDraft } from '../../components/doseDraft';
+import { ExerciseOptions } from '../../components/exercisePicking';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
