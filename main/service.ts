@@ -103,18 +103,20 @@ export function createService(options: ServiceOptions): Handlers {
       const all = journal();
       let start = 0;
       if (cursor) {
-        const index = all.findIndex((entry) => cursorOf(entry) === cursor);
+        // Ids are unique, so the cursor's last part finds its entry without rebuilding cursors.
+        const id = cursor.slice(cursor.lastIndexOf('|') + 1);
+        const index = all.findIndex((entry) => entry.record.id === id);
         start = index >= 0 ? index + 1 : all.length;
       }
+      const wanted = (entry: Entry): boolean => !type || entry.type === type;
       const entries: Entry[] = [];
       let i = start;
       for (; i < all.length && entries.length < limit; i++) {
-        const entry = all[i]!;
-        if (!type || entry.type === type) entries.push(entry);
+        if (wanted(all[i]!)) entries.push(all[i]!);
       }
-      // Skip past entries of other types so the cursor points at the last one looked at.
       const last = entries[entries.length - 1];
-      const more = all.slice(i).some((entry) => !type || entry.type === type);
+      let more = false;
+      for (let j = i; j < all.length && !more; j++) more = wanted(all[j]!);
       const counts = Object.fromEntries(ENTRY_TYPES.map((t) => [t, repo.count(t)])) as JournalPage['counts'];
       return { entries, nextCursor: more && last ? cursorOf(last) : null, counts };
     },
