@@ -3,14 +3,7 @@
 // are counted and skipped, so importing the same data twice adds nothing.
 import type { FilePreview, ImportSummary } from '../shared/api';
 import type { ImportIssue, ParsedImport } from '../shared/csv';
-import {
-  localToday,
-  type CustomExercise,
-  type EntryType,
-  type PainRating,
-  type Run,
-  type StrengthSession,
-} from '../shared/model';
+import { type CustomExercise, type EntryType, type PainRating, type Run, type StrengthSession } from '../shared/model';
 import { ServiceError } from './errors';
 import type { LogRepository, RecordOf } from './store/repository';
 
@@ -37,7 +30,6 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** Works out what an import would add, without writing anything. */
 export function planImport(repo: LogRepository, parsed: readonly ParsedImport[]): ImportPlan {
-  const today = localToday();
   const seen = {
     ids: { run: new Set<string>(), pain: new Set<string>(), strength: new Set<string>() },
     content: new Set<string>(),
@@ -100,23 +92,11 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
       errors: 0,
       warnings: 0,
     };
-    const futureIssue = (date: string): ImportIssue => ({
-      file: file.file,
-      message: `${file.file}: an entry dated ${date} is after today (${today}) and was not imported.`,
-    });
+    // Every parser validates with the model's input schemas, so dates after today are already refused there.
     const errors = [...file.errors];
-    for (const run of file.runs) {
-      if (run.date > today) errors.push(futureIssue(run.date));
-      else if (take('run', run, runKey(run), sourceKey(run))) preview.runs++;
-    }
-    for (const session of file.strength) {
-      if (session.date > today) errors.push(futureIssue(session.date));
-      else if (take('strength', session, sessionKey(session))) preview.strength++;
-    }
-    for (const rating of file.pain) {
-      if (rating.date > today) errors.push(futureIssue(rating.date));
-      else if (take('pain', rating, painKey(rating))) preview.pain++;
-    }
+    for (const run of file.runs) if (take('run', run, runKey(run), sourceKey(run))) preview.runs++;
+    for (const session of file.strength) if (take('strength', session, sessionKey(session))) preview.strength++;
+    for (const rating of file.pain) if (take('pain', rating, painKey(rating))) preview.pain++;
     preview.errors = errors.length;
     preview.warnings = file.warnings.length;
     plan.errors.push(...errors);
