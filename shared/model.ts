@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Bumped when the stored shape changes; each bump ships a migration in main/store/migrations. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -22,6 +22,16 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: 'stamp unversioned files as version 1',
     migrate: (file) => ({ ...file, schemaVersion: 1 }),
   },
+  {
+    // Version 2 adds experiments (experiments-YYYY.json, and `records.experiment` in backups).
+    // Version-1 files hold none, so nothing in them changes; the stamp is what matters: an
+    // older app refuses version-2 files and backups instead of restoring them without their
+    // experiments.
+    from: 1,
+    to: 2,
+    describe: 'experiments arrive: stamp version-1 files as version 2',
+    migrate: (file) => ({ ...file, schemaVersion: 2 }),
+  },
 ];
 
 export class NewerSchemaError extends Error {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../shared/api';
-import { DEFAULT_SETTINGS, ENTRY_TYPES, SCHEMA_VERSION, Settings, type EntryType } from '../../shared/model';
+import { DEFAULT_SETTINGS, SCHEMA_VERSION, Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { backupDir, newestGoodBackup, removeLeftoverBackupTemps, type LoadedBackup } from './backups';
 import { acquireWriteLock, type WriteLock } from './lock';
@@ -17,11 +17,13 @@ import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations
 import {
   PARTITION_RE,
   RECORD_SCHEMAS,
+  RECORD_TYPES,
   partitionName,
   typeFromPrefix,
   type AnyRecord,
   type LogSnapshot,
   type RecordOf,
+  type RecordType,
 } from './records';
 import { fsyncDir, TEMP_FILE_RE, writeFileAtomic, type StoreFactory, type StoreFile } from './storeFile';
 
@@ -69,8 +71,8 @@ export interface RepositoryOptions {
 
 /** A file found damaged while loading; repaired after every file has been read. */
 type Damage =
-  | { scope: 'file'; type: EntryType | 'settings'; name: string; reason: string }
-  | { scope: 'records'; type: EntryType; name: string; invalid: unknown[]; whole: unknown }
+  | { scope: 'file'; type: RecordType | 'settings'; name: string; reason: string }
+  | { scope: 'records'; type: RecordType; name: string; invalid: unknown[]; whole: unknown }
   | { scope: 'settings-value'; name: string; whole: unknown };
 
 export class LogRepository {
@@ -78,20 +80,22 @@ export class LogRepository {
   readonly notices: Notice[] = [];
   readonly readOnly: boolean;
   private readonly factory: StoreFactory;
-  private readonly records: { [T in EntryType]: Map<string, RecordOf[T]> } = {
+  private readonly records: { [T in RecordType]: Map<string, RecordOf[T]> } = {
     run: new Map(),
     pain: new Map(),
     strength: new Map(),
+    experiment: new Map(),
   };
   /**
    * The same records by partition (type, then partition name, then id), kept in step with
    * `records` by put/remove, so a save rewrites its partition without scanning every record of
    * its type (at twenty years a type holds thousands; a partition a few hundred).
    */
-  private readonly partitions: { [T in EntryType]: Map<string, Map<string, RecordOf[T]>> } = {
+  private readonly partitions: { [T in RecordType]: Map<string, Map<string, RecordOf[T]>> } = {
     run: new Map(),
     pain: new Map(),
     strength: new Map(),
+    experiment: new Map(),
   };
   private readonly files = new Map<string, StoreFile>();
   private settingsValue: Settings = DEFAULT_SETTINGS;
@@ -107,7 +111,7 @@ export class LogRepository {
    * (the file an entry was first found in is the partition of its date).
    */
   private readonly loadedSavedAt = new Map<string, number>();
-  private readonly staleCopies: Array<{ type: EntryType; name: string }> = [];
+  private readonly staleCopies: Array<{ type: RecordType; name: string }> = [];
   private lastSavedAt = 0;
 
   private constructor(options: RepositoryOptions) {
@@ -146,25 +150,30 @@ export class LogRepository {
     return this.lock !== undefined;
   }
 
-  all<T extends EntryType>(type: T): RecordOf[T][] {
+  all<T extends RecordType>(type: T): RecordOf[T][] {
     return [...this.records[type].values()];
   }
 
-  count(type: EntryType): number {
+  count(type: RecordType): number {
     return this.records[type].size;
   }
 
-  get<T extends EntryType>(type: T, id: string): RecordOf[T] | undefined {
+  get<T extends RecordType>(type: T, id: string): RecordOf[T] | undefined {
     return this.records[type].get(id);
   }
 
   /** The whole log as it is now (between writes, memory equals disk). */
   snapshot(): LogSnapshot {
-    const sorted = <T extends EntryType>(type: T): RecordOf[T][] =>
+    const sorted = <T extends RecordType>(type: T): RecordOf[T][] =>
       (this.all(type) as AnyRecord[]).sort(byDateThenId) as RecordOf[T][];
     return {
       settings: this.settingsValue,
-      records: { run: sorted('run'), pain: sorted('pain'), strength: sorted('strength') },
+      records: {
+        run: sorted('run'),
+        pain: sorted('pain'),
+        strength: sorted('strength'),
+        experiment: sorted('experiment'),
+      },
     };
   }
 
@@ -180,7 +189,7 @@ export class LogRepository {
   }
 
   /** Inserts or replaces a record by id; resolves once it is durably on disk. */
-  save<T extends EntryType>(type: T, record: RecordOf[T]): Promise<RecordOf[T]> {
+  save<T extends RecordType>(type: T, record: RecordOf[T]): Promise<RecordOf[T]> {
     return this.enqueue(() => {
       this.assertWritable();
       const previous = this.records[type].get(record.id);
@@ -204,7 +213,7 @@ export class LogRepository {
    * Inserts or replaces many records in one write per touched partition (imports). All or
    * nothing: if a file cannot be written, memory goes back and the touched files are rewritten from it.
    */
-  saveMany<T extends EntryType>(type: T, list: readonly RecordOf[T][]): Promise<RecordOf[T][]> {
+  saveMany<T extends RecordType>(type: T, list: readonly RecordOf[T][]): Promise<RecordOf[T][]> {
     return this.enqueue(() => {
       this.assertWritable();
       if (list.length === 0) return [];
@@ -237,7 +246,7 @@ export class LogRepository {
     });
   }
 
-  delete<T extends EntryType>(type: T, id: string): Promise<RecordOf[T] | undefined> {
+  delete<T extends RecordType>(type: T, id: string): Promise<RecordOf[T] | undefined> {
     return this.enqueue(() => {
       this.assertWritable();
       const previous = this.records[type].get(id);
@@ -270,11 +279,11 @@ export class LogRepository {
     return this.enqueue(() => {
       this.assertWritable();
       const before = {
-        records: Object.fromEntries(ENTRY_TYPES.map((t) => [t, new Map(this.records[t] as Map<string, AnyRecord>)])),
+        records: Object.fromEntries(RECORD_TYPES.map((t) => [t, new Map(this.records[t] as Map<string, AnyRecord>)])),
         settings: this.settingsValue,
       };
       try {
-        for (const type of ENTRY_TYPES) {
+        for (const type of RECORD_TYPES) {
           const touched = new Set(this.partitions[type].keys());
           this.clearType(type);
           for (const record of snapshot.records[type] as AnyRecord[]) {
@@ -287,7 +296,7 @@ export class LogRepository {
         this.settingsValue = snapshot.settings;
       } catch (error) {
         // Memory goes back to what it was; the backup made before the restore holds it on disk too.
-        for (const type of ENTRY_TYPES) {
+        for (const type of RECORD_TYPES) {
           this.clearType(type);
           for (const record of before.records[type]!.values()) this.put(type, record);
         }
@@ -320,7 +329,7 @@ export class LogRepository {
   }
 
   /** Inserts or replaces a record in memory (both lookups); an existing id keeps its place in `records`. */
-  private put<T extends EntryType>(type: T, record: RecordOf[T]): void {
+  private put<T extends RecordType>(type: T, record: RecordOf[T]): void {
     const byId = this.records[type] as Map<string, RecordOf[T]>;
     const previous = byId.get(record.id);
     const name = partitionName(type, record.date);
@@ -333,7 +342,7 @@ export class LogRepository {
   }
 
   /** The records of one partition (made empty when it has none yet). */
-  private partitionOf<T extends EntryType>(type: T, name: string): Map<string, RecordOf[T]> {
+  private partitionOf<T extends RecordType>(type: T, name: string): Map<string, RecordOf[T]> {
     const byPartition = this.partitions[type] as Map<string, Map<string, RecordOf[T]>>;
     let partition = byPartition.get(name);
     if (!partition) {
@@ -344,20 +353,20 @@ export class LogRepository {
   }
 
   /** Removes a record from memory (both lookups). */
-  private remove(type: EntryType, id: string): void {
+  private remove(type: RecordType, id: string): void {
     const previous = this.records[type].get(id);
     if (!previous) return;
     this.records[type].delete(id);
     this.removeFromPartition(type, partitionName(type, previous.date), id);
   }
 
-  private removeFromPartition(type: EntryType, name: string, id: string): void {
+  private removeFromPartition(type: RecordType, name: string, id: string): void {
     const partition = this.partitions[type].get(name);
     partition?.delete(id);
     if (partition?.size === 0) this.partitions[type].delete(name);
   }
 
-  private clearType(type: EntryType): void {
+  private clearType(type: RecordType): void {
     this.records[type].clear();
     this.partitions[type].clear();
   }
@@ -398,7 +407,7 @@ export class LogRepository {
     };
   }
 
-  private writePartitions(type: EntryType, names: Set<string>): void {
+  private writePartitions(type: RecordType, names: Set<string>): void {
     for (const name of names) {
       const partition = this.partitions[type].get(name);
       const records: AnyRecord[] = partition ? [...partition.values()] : [];
@@ -482,7 +491,7 @@ export class LogRepository {
     fsyncDir(this.dataDir);
   }
 
-  private loadPartition(type: EntryType, name: string): void {
+  private loadPartition(type: RecordType, name: string): void {
     const opened = this.openFile(name);
     if ('error' in opened) {
       this.damage.push({ scope: 'file', type, name, reason: opened.error });
@@ -624,7 +633,7 @@ export class LogRepository {
   }
 
   /** Puts a backup's entries of one partition back into memory (all of them, or only `ids`). */
-  private restoreFromBackup(type: EntryType, name: string, backup: LoadedBackup, ids?: Set<string>): AnyRecord[] {
+  private restoreFromBackup(type: RecordType, name: string, backup: LoadedBackup, ids?: Set<string>): AnyRecord[] {
     const map = this.records[type] as Map<string, AnyRecord>;
     const restored: AnyRecord[] = [];
     for (const record of backup.snapshot.records[type] as AnyRecord[]) {

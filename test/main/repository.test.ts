@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LogRepository } from '../../main/store/repository';
 import { confFactory } from '../../main/store/storeFile';
-import type { Run } from '../../shared/model';
+import { SCHEMA_VERSION, type Run } from '../../shared/model';
 import { tempDir } from '../helpers';
 
 const run = (id: number, date: string, km = 5): Run => ({
@@ -28,7 +28,7 @@ describe('LogRepository', () => {
     await repo.save('run', run(3, '2024-06-01'));
     expect(fs.statSync(path.join(dir, 'runs-2023.json')).mtimeMs).toBe(before);
     const stored = JSON.parse(fs.readFileSync(path.join(dir, 'runs-2024.json'), 'utf8'));
-    expect(stored.schemaVersion).toBe(1);
+    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(stored.records.map((r: Run) => r.date)).toEqual(['2024-01-01', '2024-06-01']);
   });
 
@@ -99,7 +99,7 @@ describe('LogRepository', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'runs-2024.json'), JSON.stringify({ records: [run(1, '2024-05-01')] }));
     expect(open(dir).count('run')).toBe(1);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'runs-2024.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'runs-2024.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('persists settings and rejects nothing silently', async () => {

@@ -81,12 +81,28 @@ describe('version 1 fixture folder', () => {
     });
   });
 
-  it('is read without rewriting anything (it is already the current version)', () => {
+  it('is migrated to version 2 (experiments): each file stamped, the originals kept byte for byte', () => {
     const dir = copyFixture('v1');
-    const before = folderBytes(dir);
+    const originals = folderBytes(dir);
+    const repo = openRepo(dir, { lock: true });
+    expect(repo.notices).toEqual([]);
+    expect(repo.count('experiment')).toBe(0);
+    for (const name of originals.keys()) {
+      expect(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).schemaVersion, name).toBe(SCHEMA_VERSION);
+    }
+    const kept = listDir(path.join(dir, 'backups', 'before-migration'));
+    expect(kept).toHaveLength(originals.size);
+    for (const [name, bytes] of originals) {
+      const copy = kept.find((k) => k.endsWith(`-${name}`))!;
+      expect(fs.readFileSync(path.join(dir, 'backups', 'before-migration', copy)).toString('base64')).toBe(bytes);
+    }
+    // Opened again, nothing is migrated twice.
+    const after = folderBytes(dir);
     openRepo(dir);
-    expect(folderBytes(dir)).toEqual(before);
-    // And the fixture itself can be opened read-only in place, untouched.
+    expect(folderBytes(dir)).toEqual(after);
+  });
+
+  it('can be read in place read-only, untouched', () => {
     const fixtureBefore = folderBytes(path.join(FIXTURES, 'v1'));
     expect(openRepo(path.join(FIXTURES, 'v1'), { access: 'read' }).count('run')).toBe(4);
     expect(folderBytes(path.join(FIXTURES, 'v1'))).toEqual(fixtureBefore);
@@ -100,6 +116,42 @@ describe('version 1 fixture folder', () => {
     expect(again.notices).toEqual([]);
     expect(again.count('run')).toBe(4);
     expect(again.get('run', id(3))?.distanceKm).toBe(6);
+  });
+});
+
+describe('version 2 fixture folder (experiments)', () => {
+  it('opens with its experiments, their periods exactly as drawn, without rewriting anything', () => {
+    const dir = copyFixture('v2');
+    const before = folderBytes(dir);
+    const repo = openRepo(dir);
+    expect(repo.notices).toEqual([]);
+    expect(folderBytes(dir)).toEqual(before);
+    expect(repo.count('run')).toBe(1);
+    expect(repo.count('pain')).toBe(1);
+    const abandoned = repo.get('experiment', id(10))!;
+    expect(abandoned).toMatchObject({ name: 'Winter experiment', status: 'abandoned', periodDays: 7, cycles: 3 });
+    expect(abandoned.periods.map((p) => p.condition)).toEqual(['usual', 'core', 'core', 'usual', 'core', 'usual']);
+    expect(abandoned.periods[5]).toEqual({ cycle: 3, condition: 'usual', start: '2026-02-09', end: '2026-02-15' });
+    expect(repo.get('experiment', id(11))).toMatchObject({
+      status: 'active',
+      periodDays: 14,
+      cycles: 4,
+      washoutDays: 0,
+    });
+  });
+
+  it('refuses an experiment whose periods were changed by hand, keeping the file aside', () => {
+    const dir = copyFixture('v2');
+    const file = path.join(dir, 'experiments-2026.json');
+    const content = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      records: Array<{ periods: Array<{ condition: string }> }>;
+    };
+    content.records[0]!.periods[0]!.condition = 'core'; // now cycle 1 has two core periods
+    fs.writeFileSync(file, JSON.stringify(content));
+    const repo = openRepo(dir);
+    expect(repo.get('experiment', id(10))).toBeUndefined();
+    expect(repo.get('experiment', id(11))).toBeDefined();
+    expect(repo.notices[0]?.message).toMatch(/1 entry in experiments-2026\.json did not pass validation/);
   });
 });
 

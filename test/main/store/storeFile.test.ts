@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confFactory } from '../../../main/store/storeFile';
+import { SCHEMA_VERSION } from '../../../shared/model';
 import { tempDir } from '../../helpers';
 import { openRepo, run } from './storeHelpers';
 
@@ -17,7 +18,7 @@ describe('store files', () => {
     const text = fs.readFileSync(path.join(dir, 'runs-2024.json'), 'utf8');
     expect(text).not.toMatch(/\n|\t/);
     const stored = JSON.parse(text) as { schemaVersion: number; records: unknown[] };
-    expect(stored.schemaVersion).toBe(1);
+    expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(stored.records).toEqual([run(1, '2024-05-01'), run(2, '2024-05-02', 8)]);
     expect(confFactory(dir, 'runs-2024').store).toEqual(stored);
     expect(openRepo(dir, { access: 'read' }).all('run')).toEqual([run(1, '2024-05-01'), run(2, '2024-05-02', 8)]);
