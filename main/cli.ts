@@ -5,6 +5,7 @@ import type { InsightsReport } from '../shared/insights/types';
 import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
+import { currentExperimentSummary } from './experiments';
 import { exportCsv, writeFileAtomic } from './exporter';
 import { parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport } from './importer';
@@ -18,8 +19,8 @@ Usage: npm run --silent cli -- <command> [options] [--data-dir DIR]
 
 Commands:
   insights [--json]        weekly series, correlations, day-level comparison and flags
-  export <runs|pain|strength|weekly|all> --out PATH
-                           CSV export (for "all", PATH is a folder that gets four files)
+  export <runs|pain|strength|weekly|experiments|all> --out PATH
+                           CSV export (for "all", PATH is a folder that gets five files)
   import PATH... [--dry-run] [--only-valid] [--json]
                            import our CSVs, a Strava export (.zip, folder or activities.csv),
                            GPX, TCX or FIT files (also .gz); exit code 0 only when everything
@@ -48,6 +49,8 @@ const READ_ONLY_METHODS = new Set<string>([
   'export:csv',
   'backup:now',
   'backup:list',
+  'experiments:list',
+  'experiments:result',
 ]);
 
 export function cliAccess(command: string, rest: readonly string[], argv: readonly string[]): 'read' | 'write' {
@@ -141,7 +144,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       if (!result.ok) return fail(io, result.error.message);
       const report = result.value as InsightsReport;
       if (argv.includes('--json')) {
-        io.out(JSON.stringify(report));
+        // The running (or planned) experiment's result rides along: the same figures as the app.
+        io.out(JSON.stringify({ ...report, experiment: currentExperimentSummary(ctx.repo) }));
       } else {
         for (const line of insightsSummary(report, ctx.repo.settings.distanceUnit)) io.out(line);
       }
@@ -151,7 +155,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       const [kind] = rest;
       const out = argValue(argv, '--out');
       const kinds = kind === 'all' ? EXPORT_KINDS : EXPORT_KINDS.filter((k) => k === kind);
-      if (kinds.length === 0 || !out) return fail(io, 'Usage: export <runs|pain|strength|weekly|all> --out PATH');
+      if (kinds.length === 0 || !out)
+        return fail(io, 'Usage: export <runs|pain|strength|weekly|experiments|all> --out PATH');
       for (const k of kinds) {
         const file = exportCsv(ctx.repo, k);
         const target = kind === 'all' ? path.join(out, `${k}.csv`) : out;

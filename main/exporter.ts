@@ -5,6 +5,7 @@ import type { ExportedFile, ExportKind } from '../shared/api';
 import { toCsv } from '../shared/csv';
 import { buildInsightsReport } from '../shared/insights';
 import { localToday } from '../shared/model';
+import { exportExperimentsCsv } from './experiments';
 import { insightsInput } from './insightsInput';
 import type { LogRepository } from './store/repository';
 import { fsyncDir } from './store/storeFile';
@@ -36,6 +37,8 @@ export function exportCsv(repo: LogRepository, kind: ExportKind): ExportedFile {
       const { weeks } = buildInsightsReport(insightsInput(repo));
       return { fileName, content: toCsv('weekly', weeks), rows: weeks.length };
     }
+    case 'experiments':
+      return { fileName, ...exportExperimentsCsv(repo) };
   }
 }
 

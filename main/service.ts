@@ -16,6 +16,7 @@ import type { ParsedImport } from '../shared/csv';
 import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
+import { abandonExperiment, createExperiment, experimentResult, listExperiments } from './experiments';
 import { parseImportBuffer } from './files/detect';
 import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
 import { backupNow, listBackups, restoreBackup } from './store/backups';
@@ -28,7 +29,7 @@ export interface ServiceOptions {
   mode: AppInfo['mode'];
   version: string;
   /** Called after every change, so doors can tell open windows to refresh. */
-  onChange?: (types: Array<EntryType | 'settings'>) => void;
+  onChange?: (types: Array<EntryType | 'experiment' | 'settings'>) => void;
 }
 
 function cursorOf(entry: Entry): string {
@@ -240,9 +241,22 @@ export function createService(options: ServiceOptions): Handlers {
     'backup:list': async () => listBackups(repo.dataDir),
     'backup:restore': async ({ file }) => {
       const result = await restoreBackup(repo, file);
-      options.onChange?.(['run', 'pain', 'strength', 'settings']);
+      options.onChange?.(['run', 'pain', 'strength', 'experiment', 'settings']);
       return result;
     },
+
+    'experiments:create': async (input) => {
+      const experiment = await createExperiment(repo, input);
+      options.onChange?.(['experiment']);
+      return experiment;
+    },
+    'experiments:list': async () => listExperiments(repo),
+    'experiments:abandon': async ({ id }) => {
+      const experiment = await abandonExperiment(repo, id);
+      options.onChange?.(['experiment']);
+      return experiment;
+    },
+    'experiments:result': async ({ id }) => perRevision(`experiment:${id}`, () => experimentResult(repo, id)),
 
     'insights:get': async () => perRevision('insights', () => buildInsightsReport(insightsInput(repo))),
     'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),

@@ -2,6 +2,8 @@
 // Adding an operation means one entry here, one handler in main/service.ts, one UI call.
 import { z } from 'zod';
 import type { Exercise } from './exercises';
+import { ExperimentInput, type Experiment } from './experiment/model';
+import type { ExperimentResult } from './experiment/analysis';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
@@ -77,7 +79,7 @@ export interface ImportPreview {
   summary: string;
 }
 
-export const EXPORT_KINDS = ['runs', 'pain', 'strength', 'weekly'] as const;
+export const EXPORT_KINDS = ['runs', 'pain', 'strength', 'weekly', 'experiments'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportedFile {
@@ -148,6 +150,11 @@ export const contract = {
   'backup:restore': op<RestoreResult>()(
     z.object({ file: z.string().regex(BACKUP_FILE_RE, { error: 'Choose one of the listed backups.' }) }).strict(),
   ),
+  // The core-work experiment (shared/experiment): a randomised N-of-1 trial, one at a time.
+  'experiments:create': op<Experiment>()(ExperimentInput),
+  'experiments:list': op<Experiment[]>()(NoInput),
+  'experiments:abandon': op<Experiment>()(ById),
+  'experiments:result': op<ExperimentResult>()(ById),
 } as const;
 
 export type Contract = typeof contract;
@@ -300,7 +307,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface PushEvents {
   'menu:command': MenuCommand;
-  'data:changed': { types: Array<(typeof ENTRY_TYPES)[number] | 'settings'> };
+  'data:changed': { types: Array<(typeof ENTRY_TYPES)[number] | 'experiment' | 'settings'> };
 }
 
 /** What the preload exposes as window.backstride. */

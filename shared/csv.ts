@@ -178,6 +178,9 @@ function plain(value: string | undefined): string {
 
 const num = formatCsvNumber;
 
+/** Cells for CSV files written elsewhere (the experiment's periods): free text, and other values. */
+export { text as csvTextCell, plain as csvValueCell };
+
 export interface ToCsvOptions {
   /** Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8 (default true). */
   bom?: boolean;

@@ -10,7 +10,8 @@ const LABELS: Record<ExportKind | 'all', string> = {
   pain: 'Pain ratings',
   strength: 'Strength sessions (one row per exercise)',
   weekly: 'Weekly summary (the numbers behind the insights)',
-  all: 'All four files',
+  experiments: 'Core-work experiments (one row per period, with its outcome)',
+  all: 'All five files',
 };
 
 export function ExportDialog({ onClose, onDone }: { onClose(): void; onDone(message: string): void }) {
