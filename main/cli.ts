@@ -6,7 +6,8 @@ import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
 import { currentExperimentSummary } from './experiments';
-import { exportCsv, writeFileAtomic } from './exporter';
+import { DISK_FULL_MESSAGE, isDiskFull, ServiceError } from './errors';
+import { exportCsv, exportTargetProblem, writeExportFile } from './exporter';
 import { parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport } from './importer';
 import { argValue, resolveDataDir } from './paths';
@@ -137,7 +138,24 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     return 2;
   }
   for (const notice of ctx.repo.notices) io.err(`${notice.level.toUpperCase()}: ${notice.message}`);
+  try {
+    return await runCommand(ctx, command, rest, argv, io);
+  } catch (error) {
+    // What the user can act on, in one line: never a stack trace.
+    return fail(
+      io,
+      isDiskFull(error) ? DISK_FULL_MESSAGE : error instanceof ServiceError ? error.message : (error as Error).message,
+    );
+  }
+}
 
+async function runCommand(
+  ctx: AppContext,
+  command: string,
+  rest: string[],
+  argv: string[],
+  io: CliIo,
+): Promise<number> {
   switch (command) {
     case 'insights': {
       const result = await call(ctx, 'insights:get');
@@ -157,11 +175,13 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       const kinds = kind === 'all' ? EXPORT_KINDS : EXPORT_KINDS.filter((k) => k === kind);
       if (kinds.length === 0 || !out)
         return fail(io, 'Usage: export <runs|pain|strength|weekly|experiments|all> --out PATH');
+      const folderProblem = kind === 'all' ? exportTargetProblem(path.resolve(out), 'folder') : undefined;
+      if (folderProblem) return fail(io, folderProblem);
       for (const k of kinds) {
         const file = exportCsv(ctx.repo, k);
-        const target = kind === 'all' ? path.join(out, `${k}.csv`) : out;
-        writeFileAtomic(path.resolve(target), file.content);
-        io.out(`Wrote ${file.rows} ${k} row${file.rows === 1 ? '' : 's'} to ${path.resolve(target)}`);
+        const target = path.resolve(kind === 'all' ? path.join(out, `${k}.csv`) : out);
+        writeExportFile(target, file.content);
+        io.out(`Wrote ${file.rows} ${k} row${file.rows === 1 ? '' : 's'} to ${target}`);
       }
       return 0;
     }
@@ -192,7 +212,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
           if (!json) io.out(summary.message);
         } catch (error) {
           report.imported = null;
-          if (!json) io.err(`Error: ${(error as Error).message}`);
+          if (!json) io.err(`Error: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
           code = 1;
         }
       }
@@ -258,5 +278,12 @@ function fail(io: CliIo, message: string): number {
 // Run when executed directly (tsx main/cli.ts or node out/main/cli.js), not when imported by tests.
 const entry = process.argv[1] ?? '';
 if (/cli\.(ts|js|mjs)$/.test(entry)) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  // exitCode, not exit(): a large answer into a pipe is still being written when runCli returns.
+  void runCli(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`Error: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // The one registrar every door uses: parse the input with the contract's schema, call the
 // handler, and answer with an envelope instead of throwing across the door.
 import { contract, invalidInput, isMethod, type Result } from '../shared/api';
-import { ServiceError } from './errors';
+import { DISK_FULL_MESSAGE, isDiskFull, ServiceError } from './errors';
 import type { Handlers } from './service';
 
 export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<Result<unknown>> {
@@ -22,6 +22,13 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
         ok: false,
         error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
       };
+    }
+    if (isDiskFull(error)) {
+      // Expected on a full disk and said to the user in full: one line in the log, no stack trace.
+      console.error(
+        `[backstride] ${method}: the disk is full (${(error as NodeJS.ErrnoException).code ?? 'ENOSPC'}); nothing was saved.`,
+      );
+      return { ok: false, error: { code: 'io', message: DISK_FULL_MESSAGE } };
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[backstride] ${method} failed:`, error);

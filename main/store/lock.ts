@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeAll } from './atomicWrite';
 
 export const LOCK_FILE = 'backstride.lock';
 
@@ -123,7 +124,7 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
     throw error;
   }
   try {
-    fs.writeSync(fd, JSON.stringify(owner));
+    writeAll(fd, Buffer.from(JSON.stringify(owner)));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

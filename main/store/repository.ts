@@ -25,7 +25,8 @@ import {
   type RecordOf,
   type RecordType,
 } from './records';
-import { fsyncDir, TEMP_FILE_RE, writeFileAtomic, type StoreFactory, type StoreFile } from './storeFile';
+import { fsyncDir, replaceFilesAtomically, TEMP_FILE_RE, writeFileAtomic } from './atomicWrite';
+import type { StoreFactory, StoreFile } from './storeFile';
 
 export type { RecordOf } from './records';
 
@@ -274,35 +275,45 @@ export class LogRepository {
     });
   }
 
-  /** Replaces the whole log (a restore). Partitions left without entries are written empty. */
+  /**
+   * Replaces the whole log (a restore), all or nothing: every file of the new log (partitions
+   * left without entries are written empty, and settings) is written beside its target first,
+   * then all are swapped in; if any step fails the folder and memory stay as they were.
+   */
   replaceAll(snapshot: LogSnapshot): Promise<void> {
     return this.enqueue(() => {
       this.assertWritable();
-      const before = {
-        records: Object.fromEntries(RECORD_TYPES.map((t) => [t, new Map(this.records[t] as Map<string, AnyRecord>)])),
-        settings: this.settingsValue,
-      };
-      try {
-        for (const type of RECORD_TYPES) {
-          const touched = new Set(this.partitions[type].keys());
-          this.clearType(type);
-          for (const record of snapshot.records[type] as AnyRecord[]) {
-            this.put(type, record);
-            touched.add(partitionName(type, record.date));
-          }
-          this.writePartitions(type, touched);
+      const byPartition = new Map<string, { type: RecordType; records: AnyRecord[] }>();
+      for (const type of RECORD_TYPES) {
+        for (const name of this.partitions[type].keys()) byPartition.set(name, { type, records: [] });
+        for (const record of snapshot.records[type] as AnyRecord[]) {
+          const name = partitionName(type, record.date);
+          let partition = byPartition.get(name);
+          if (!partition) byPartition.set(name, (partition = { type, records: [] }));
+          partition.records.push(record);
         }
-        this.writeSettings(snapshot.settings);
-        this.settingsValue = snapshot.settings;
-      } catch (error) {
-        // Memory goes back to what it was; the backup made before the restore holds it on disk too.
-        for (const type of RECORD_TYPES) {
-          this.clearType(type);
-          for (const record of before.records[type]!.values()) this.put(type, record);
-        }
-        this.settingsValue = before.settings;
-        throw error;
       }
+      const files = [...byPartition].map(([name, { records }]) => {
+        this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
+        const content = {
+          schemaVersion: SCHEMA_VERSION,
+          savedAt: this.lastSavedAt,
+          records: records.sort(byDateThenId),
+        };
+        return { target: path.join(this.dataDir, `${name}.json`), data: JSON.stringify(content) };
+      });
+      files.push({
+        target: path.join(this.dataDir, `${SETTINGS_NAME}.json`),
+        data: JSON.stringify({ schemaVersion: SCHEMA_VERSION, settings: snapshot.settings }),
+      });
+      replaceFilesAtomically(files);
+      // On disk now; memory follows. The library objects are made afresh on the next write.
+      this.files.clear();
+      for (const type of RECORD_TYPES) {
+        this.clearType(type);
+        for (const record of snapshot.records[type] as AnyRecord[]) this.put(type, record);
+      }
+      this.settingsValue = snapshot.settings;
       this.revision++;
     });
   }

@@ -82,6 +82,35 @@ describe('backupNow', () => {
     expect(files.at(-1)).toBe('backstride-2025-01-04T00-00-00.json');
   });
 
+  it('counts only whole backups toward the ones kept: cut-off files never push a good one out', async () => {
+    const { dir, repo } = await smallLog();
+    const start = Date.parse('2025-01-01T00:00:00Z');
+    const good = [0, 1, 2].map(
+      (day) => writeBackup(dir, repo.snapshot(), { reason: 'automatic', now: new Date(start + day * 86_400_000) }).file,
+    );
+    // Newer backups cut at 4,096 bytes (what a full disk left before writes were verified), and one
+    // whose entries do not add up to its header.
+    const whole = fs.readFileSync(path.join(backupDir(dir), good[0]!), 'utf8');
+    const cut: string[] = [];
+    for (let day = 3; day < 3 + KEEP_BACKUPS; day++) {
+      const file = backupFileName(new Date(start + day * 86_400_000));
+      fs.writeFileSync(path.join(backupDir(dir), file), whole.slice(0, Math.min(4096, whole.length - 10)));
+      cut.push(file);
+    }
+    const short = JSON.parse(whole) as { records: { run: unknown[] } };
+    short.records.run.pop();
+    const uneven = backupFileName(new Date(start + 20 * 86_400_000));
+    fs.writeFileSync(path.join(backupDir(dir), uneven), JSON.stringify(short));
+    const newest = writeBackup(dir, repo.snapshot(), { reason: 'manual', now: new Date(start + 30 * 86_400_000) });
+    // Four good backups are under the limit: none goes. The damaged ones are left for the user to look at.
+    expect(listBackups(dir).map((b) => b.file)).toEqual([newest.file, ...good.slice().reverse()]);
+    expect(listDir(backupDir(dir))).toEqual([...good, ...cut, uneven, newest.file].sort());
+    // With a limit of one, the newest good backup is the one that stays.
+    writeBackup(dir, repo.snapshot(), { reason: 'manual', now: new Date(start + 31 * 86_400_000), keep: 1 });
+    expect(listBackups(dir)).toHaveLength(1);
+    expect(backupFiles(dir)).toHaveLength(1 + cut.length + 1);
+  });
+
   it('lists backups newest first with their entry counts, leaving out unreadable ones', async () => {
     const { dir, repo } = await smallLog();
     const older = writeBackup(dir, repo.snapshot(), { reason: 'manual', now: new Date('2025-01-01T10:00:00Z') });
