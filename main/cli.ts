@@ -1,5 +1,6 @@
 // Command-line door on the same service: `npm run --silent cli -- <command> [--data-dir DIR]`.
 import path from 'node:path';
+import readline from 'node:readline';
 import { EXPORT_KINDS, METHODS, type BackupInfo, type Method, type RestoreResult, type Result } from '../shared/api';
 import type { InsightsReport } from '../shared/insights/types';
 import { formatDistance } from '../shared/units';
@@ -12,7 +13,7 @@ import { parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport } from './importer';
 import { argValue, resolveDataDir } from './paths';
 import { BACKUP_DIR, listBackups } from './store/backups';
-import { DataFolderLockedError } from './store/lock';
+import { breakLock, DataFolderLockedError } from './store/lock';
 
 const USAGE = `Backstride command line
 
@@ -35,7 +36,8 @@ Commands:
 
 The data folder is --data-dir DIR, else BACKSTRIDE_DATA_DIR, else the app's per-user folder.
 Only one Backstride may write to a data folder at a time; commands that only read (insights,
-export, backup, backups, import --dry-run, read-only calls) also work while the app is open.`;
+export, backup, backups, import --dry-run, read-only calls) also work while the app is open.
+--break-lock removes a stale lock (after asking) when the message says who holds it.`;
 
 /** Commands that never change the log: they open it read-only, without the writer lock. */
 const READ_ONLY_COMMANDS = new Set(['insights', 'list', 'export', 'backup', 'backups']);
@@ -64,9 +66,28 @@ export function cliAccess(command: string, rest: readonly string[], argv: readon
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Asks a yes/no question (--break-lock); the terminal's stdin when not given. */
+  confirm?(question: string): Promise<boolean>;
 }
 
 const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/**
+ * Control characters (C0 but tab and line feed, DEL, C1) and bidirectional overrides, shown as
+ * `\uXXXX`: text from imported files (notes, names, file names) must never drive the terminal
+ * (ESC sequences, BEL, OSC 52 writing the clipboard) or reorder what is shown. In JSON output
+ * the escape is the same character to a JSON reader.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const TERMINAL_CONTROL_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeForTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROL_RE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function escapingIo(io: CliIo): CliIo {
+  return { out: (l) => io.out(escapeForTerminal(l)), err: (l) => io.err(escapeForTerminal(l)) };
+}
 
 async function call(ctx: AppContext, method: Method, input?: unknown): Promise<Result<unknown>> {
   return dispatch(ctx.handlers, method, input);
@@ -113,7 +134,8 @@ export function insightsSummary(report: InsightsReport, unit: 'km' | 'mi'): stri
   return lines;
 }
 
-export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promise<number> {
+  const io = escapingIo(terminal);
   const positional = argv.filter(
     (a, i) => !a.startsWith('--') && argv[i - 1] !== '--data-dir' && argv[i - 1] !== '--out',
   );
@@ -126,17 +148,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     for (const m of METHODS) io.out(m);
     return 0;
   }
-  let ctx: AppContext;
-  try {
-    ctx = openApp({ dataDir: resolveDataDir(argv), mode: 'browser', access: cliAccess(command, rest, argv) });
-  } catch (error) {
-    if (error instanceof DataFolderLockedError) {
-      io.err(error.message);
-      return 3;
-    }
-    io.err(`Cannot open the log: ${(error as Error).message}`);
-    return 2;
-  }
+  const ctx = await openForCli(argv, command, rest, io, terminal);
+  if (typeof ctx === 'number') return ctx;
   for (const notice of ctx.repo.notices) io.err(`${notice.level.toUpperCase()}: ${notice.message}`);
   try {
     return await runCommand(ctx, command, rest, argv, io);
@@ -146,6 +159,60 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       io,
       isDiskFull(error) ? DISK_FULL_MESSAGE : error instanceof ServiceError ? error.message : (error as Error).message,
     );
+  }
+}
+
+/** Opens the log for a command, or says why not and returns the exit code; with --break-lock, offers to remove a stale lock. */
+async function openForCli(
+  argv: string[],
+  command: string,
+  rest: string[],
+  io: CliIo,
+  terminal: CliIo,
+): Promise<AppContext | number> {
+  const open = (): AppContext =>
+    openApp({ dataDir: resolveDataDir(argv), mode: 'browser', access: cliAccess(command, rest, argv) });
+  try {
+    return open();
+  } catch (error) {
+    if (!(error instanceof DataFolderLockedError)) {
+      io.err(`Cannot open the log: ${(error as Error).message}`);
+      return 2;
+    }
+    io.err(error.message);
+    if (!argv.includes('--break-lock')) return 3;
+    const who = error.owner ? `process ${error.owner.pid} on ${error.owner.hostname}` : 'an unknown process';
+    const confirmed = await (terminal.confirm ?? confirmOnStdin)(
+      escapeForTerminal(
+        `Remove the lock held by ${who}? Only do this if no Backstride is running there: two writers lose entries. Type "yes" to remove it: `,
+      ),
+    );
+    if (!confirmed) {
+      io.err('The lock was left in place.');
+      return 3;
+    }
+    try {
+      breakLock(resolveDataDir(argv), error.owner);
+      io.err('The stale lock was removed.');
+      return open();
+    } catch (again) {
+      io.err((again as Error).message);
+      return again instanceof DataFolderLockedError ? 3 : 2;
+    }
+  }
+}
+
+/** Asks on the terminal (or reads the answer piped in): only "yes" confirms. */
+async function confirmOnStdin(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.question(question, resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
   }
 }
 
@@ -282,7 +349,7 @@ if (/cli\.(ts|js|mjs)$/.test(entry)) {
   void runCli(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      console.error(`Error: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
+      console.error(escapeForTerminal(`Error: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`));
       process.exitCode = 1;
     },
   );

@@ -120,3 +120,35 @@ describe('CLI output into a pipe', () => {
     expect(report.weeks.length).toBeGreaterThan(280);
   }, 60_000);
 });
+
+describe('CLI output never drives the terminal', () => {
+  // ESC sequences (clear screen, colours), OSC 52 (writes the clipboard), BEL, a C1 CSI, a bidi override.
+  const hostile = '\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u009b31m\u202eevil';
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('in JSON answers: escaped, and the same text to a JSON reader', async () => {
+    const dataDir = tempDir();
+    const io = captureIo();
+    const input = JSON.stringify({ date: '2025-03-01', distanceKm: 5, durationS: 1800, notes: hostile });
+    expect(await runCli(['call', 'runs:save', input, '--data-dir', dataDir], io)).toBe(0);
+    const text = io.lines.join('\n');
+    expect(text).not.toMatch(RAW_CONTROL);
+    expect((JSON.parse(text) as { notes: string }).notes).toBe(hostile);
+  });
+
+  it('in messages about imported files: names and values are escaped', async () => {
+    const dataDir = tempDir();
+    const dir = tempDir();
+    const file = path.join(dir, `runs${hostile.replaceAll('\u0007', '')}.csv`);
+    fs.writeFileSync(
+      file,
+      `date,distance_km,duration_s,notes\n2025-03-01,5,1800,${hostile}\n2025-03-02,${hostile},1800,x\n`,
+    );
+    const io = captureIo();
+    await runCli(['import', file, '--dry-run', '--data-dir', dataDir], io);
+    const all = [...io.lines, ...io.errors].join('\n');
+    expect(all).toContain('\\u001b[2J');
+    expect(all).not.toMatch(RAW_CONTROL);
+  });
+});
