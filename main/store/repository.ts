@@ -39,10 +39,37 @@ function stamp(): string {
 
 /** A store file's JSON as the store library reads it (BOM dropped; anything but an object is an empty store). */
 function readStoreJson(file: string): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  let text: string;
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new Error('it is not a regular file');
+    text = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
     ? (parsed as Record<string, unknown>)
     : {};
+}
+
+/** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
+function notPlain(file: string, expect: 'file' | 'folder'): string | undefined {
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) {
+    let to = '';
+    try {
+      to = ` to ${fs.readlinkSync(file)}`;
+    } catch {
+      // The link's target is only for the message.
+    }
+    return `it is a symbolic link${to}`;
+  }
+  if (expect === 'file' ? !stat.isFile() : !stat.isDirectory())
+    return `it is not a ${expect === 'file' ? 'regular file' : 'folder'}`;
+  return undefined;
 }
 
 function entries(n: number): string {
@@ -107,6 +134,11 @@ export class LogRepository {
   private readonly closeHandlers: Array<() => void> = [];
   private isClosed = false;
   private readonly damage: Damage[] = [];
+  /**
+   * Files that are not read or written (a symbolic link or other non-file in place of a partition
+   * or settings, or a damaged file that could not be kept aside), with why: saves into them are refused.
+   */
+  private readonly refused = new Map<string, string>();
   /**
    * While loading: each partition file's savedAt, to settle an entry found in two year files
    * (the file an entry was first found in is the partition of its date).
@@ -302,6 +334,7 @@ export class LogRepository {
         };
         return { target: path.join(this.dataDir, `${name}.json`), data: JSON.stringify(content) };
       });
+      this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
       files.push({
         target: path.join(this.dataDir, `${SETTINGS_NAME}.json`),
         data: JSON.stringify({ schemaVersion: SCHEMA_VERSION, settings: snapshot.settings }),
@@ -419,6 +452,7 @@ export class LogRepository {
   }
 
   private writePartitions(type: RecordType, names: Set<string>): void {
+    this.assertNotRefused(names);
     for (const name of names) {
       const partition = this.partitions[type].get(name);
       const records: AnyRecord[] = partition ? [...partition.values()] : [];
@@ -431,6 +465,7 @@ export class LogRepository {
   }
 
   private writeSettings(settings: Settings): void {
+    this.assertNotRefused([SETTINGS_NAME]);
     this.file(SETTINGS_NAME).store = { schemaVersion: SCHEMA_VERSION, settings };
     fsyncDir(this.dataDir);
   }
@@ -448,15 +483,44 @@ export class LogRepository {
     if (this.lock) this.removeLeftoverTemps(names);
     for (const fileName of names.sort()) {
       const match = PARTITION_RE.exec(fileName);
-      if (match) this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
+      if (match && !this.refuseIfNotPlain(fileName)) {
+        this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
+      }
     }
-    if (names.includes(`${SETTINGS_NAME}.json`)) this.loadSettings();
+    if (names.includes(`${SETTINGS_NAME}.json`) && !this.refuseIfNotPlain(`${SETTINGS_NAME}.json`)) this.loadSettings();
     for (const { type, name } of this.staleCopies) {
       if (!this.readOnly) this.writePartitions(type, new Set([name]));
     }
     this.staleCopies.length = 0;
     this.loadedSavedAt.clear();
     this.recover();
+  }
+
+  /**
+   * A partition or settings file that is a symbolic link (or a folder, device…) is neither read
+   * nor copied nor replaced: following it would read or overwrite a file outside the data folder.
+   */
+  private refuseIfNotPlain(fileName: string): boolean {
+    const problem = notPlain(path.join(this.dataDir, fileName), 'file');
+    if (!problem) return false;
+    const name = fileName.replace(/\.json$/, '');
+    const why = `${fileName} in the data folder is not read or written because ${problem}: Backstride keeps only real files there`;
+    this.refused.set(name, why);
+    this.notices.push({
+      level: 'error',
+      message: `${why}. ${
+        name === SETTINGS_NAME ? 'The default settings are used' : 'Its entries are not shown'
+      }, and nothing can be saved into it until you put the file itself in its place and restart Backstride.`,
+    });
+    return true;
+  }
+
+  /** Throws the refusal for a save into a file that is not read or written (see `refused`). */
+  private assertNotRefused(names: Iterable<string>): void {
+    for (const name of names) {
+      const why = this.refused.get(name);
+      if (why) throw new ServiceError('io', `Nothing was saved: ${why}.`);
+    }
   }
 
   /**
@@ -573,8 +637,23 @@ export class LogRepository {
     const getBackup = (): LoadedBackup | undefined =>
       backup === null ? (backup = newestGoodBackup(this.dataDir)) : backup;
     const untouched = this.readOnly ? ' Opened read-only, so nothing was changed on disk.' : '';
+    const damagedDir = path.join(this.dataDir, DAMAGED_DIR);
+    const cannotKeep = this.readOnly ? undefined : notPlain(damagedDir, 'folder');
 
     for (const damage of this.damage) {
+      if (cannotKeep) {
+        // Nothing is moved, restored or rewritten: the damaged file would be lost if it were replaced
+        // without a copy, and a copy into damaged/ would be written wherever the link points.
+        this.refused.set(
+          damage.name,
+          `${damage.name}.json needs repair, and ${damagedDir} (where damaged files are kept) ${cannotKeep.replace(/^it /, '')}`,
+        );
+        this.notices.push({
+          level: 'error',
+          message: `${damage.name}.json could not be read in full, and it was left as it is: it would be kept in ${damagedDir} before any repair, but ${cannotKeep}, and Backstride does not write through links. Make ${DAMAGED_DIR} a real folder and restart Backstride; until then nothing can be saved into ${damage.name}.json.`,
+        });
+        continue;
+      }
       if (damage.scope === 'file') {
         const kept = this.readOnly ? undefined : this.keepCopy(`${damage.name}.json`, `${stamp()}-${damage.name}.json`);
         const where = kept ? `It was moved to ${kept}.` : 'It was left where it is.';
