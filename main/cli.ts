@@ -176,7 +176,7 @@ async function openForCli(
     return open();
   } catch (error) {
     if (!(error instanceof DataFolderLockedError)) {
-      io.err(`Cannot open the log: ${(error as Error).message}`);
+      io.err(`Cannot open the log: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
       return 2;
     }
     io.err(error.message);

@@ -70,8 +70,17 @@ export interface DiskLayer {
  *   for more than is left, as the kernel does on a nearly full disk);
  * - with `lie`, reports every byte as written while writing only what it took.
  */
-export function injectDisk(options: { free?: number; chunk?: number; lie?: boolean } = {}): DiskLayer {
-  const real = fs.writeSync.bind(fs) as (fd: number, b: Uint8Array, offset: number, length: number) => number;
+export function injectDisk(
+  options: {
+    free?: number;
+    chunk?: number;
+    lie?: boolean;
+    /** calls that go through untouched first */ spare?: number;
+  } = {},
+): DiskLayer {
+  const original = fs.writeSync.bind(fs);
+  const real = original as (fd: number, b: Uint8Array, offset: number, length: number) => number;
+  const passThrough = original as (fd: number, data: unknown, a?: unknown, b?: unknown) => number;
   const layer: DiskLayer = { free: options.free ?? Infinity, writes: 0, restore: () => spy.mockRestore() };
   const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((
     fd: number,
@@ -80,6 +89,7 @@ export function injectDisk(options: { free?: number; chunk?: number; lie?: boole
     b?: unknown,
   ): number => {
     layer.writes++;
+    if (layer.writes <= (options.spare ?? 0)) return passThrough(fd, data, a, b);
     let bytes: Buffer;
     let offset = 0;
     let length: number;
