@@ -108,3 +108,21 @@ test('the distance unit setting shows miles everywhere and keeps km inside', asy
   await app.reload();
   await expect(journal.entry('3.10 mi')).toBeVisible();
 });
+
+test('changing one setting keeps the others: miles stay after the theme changes', async ({ app }) => {
+  const journal = new JournalScreen(app);
+  await journal.addRun({ distance: '10', duration: '50:00' });
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Miles (mi)' }).check();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+  await app.getByRole('radio', { name: 'Dark' }).check();
+  await expect(app.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+
+  await app.reload();
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+  await expect(app.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await app.getByRole('link', { name: 'Journal' }).click();
+  await expect(journal.entry('6.21 mi')).toBeVisible();
+});

@@ -253,27 +253,35 @@ export const WindowBounds = z.object({
   maximized: z.boolean(),
 });
 
-export const Settings = z.object({
-  distanceUnit: z.enum(['km', 'mi']).default('km'),
+/** The settings a user changes one at a time, without defaults (see SettingsPatch). */
+const userSettingFields = {
+  distanceUnit: z.enum(['km', 'mi']),
   /** 0 = Sunday ... 6 = Saturday, as date-fns counts. */
-  weekStartsOn: z.number().int().min(0).max(6).default(1),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  onboarded: z.boolean().default(false),
-  hasStabilityBall: z.boolean().default(true),
-  soundCues: z.boolean().default(true),
+  weekStartsOn: z.number().int().min(0).max(6),
+  theme: z.enum(['system', 'light', 'dark']),
+  onboarded: z.boolean(),
+  hasStabilityBall: z.boolean(),
+  soundCues: z.boolean(),
+};
+
+export const Settings = z.object({
+  distanceUnit: userSettingFields.distanceUnit.default('km'),
+  weekStartsOn: userSettingFields.weekStartsOn.default(1),
+  theme: userSettingFields.theme.default('system'),
+  onboarded: userSettingFields.onboarded.default(false),
+  hasStabilityBall: userSettingFields.hasStabilityBall.default(true),
+  soundCues: userSettingFields.soundCues.default(true),
   customExercises: z.array(CustomExercise).max(500).default([]),
   routines: z.array(Routine).max(100).default([]),
   windowBounds: WindowBounds.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsPatch = Settings.pick({
-  distanceUnit: true,
-  weekStartsOn: true,
-  theme: true,
-  onboarded: true,
-  hasStabilityBall: true,
-  soundCues: true,
-}).partial();
+/**
+ * A change to some settings. Built from the fields without their defaults: zod 4's `.partial()`
+ * keeps a field's `.default()`, so a patch made from Settings would carry every default and reset
+ * every setting it did not name.
+ */
+export const SettingsPatch = z.object(userSettingFields).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 

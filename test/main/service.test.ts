@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
-import type { JournalPage } from '../../shared/api';
-import type { PainRating, Run } from '../../shared/model';
+import { contract, type JournalPage } from '../../shared/api';
+import type { PainRating, Run, Settings, SettingsPatch } from '../../shared/model';
 import { daysAgo, openTestApp } from '../helpers';
 
 describe('service through the dispatcher (the path every door takes)', () => {
@@ -120,5 +120,40 @@ describe('service through the dispatcher (the path every door takes)', () => {
       value: { distanceUnit: 'mi' },
     });
     expect(await dispatch(handlers, 'settings:update', { customExercises: [] })).toMatchObject({ ok: false });
+  });
+
+  it('changes only the setting a patch names: every other setting keeps its saved value', async () => {
+    // Saved values that all differ from the defaults, so a default leaking into a patch shows.
+    const saved: SettingsPatch = {
+      distanceUnit: 'mi',
+      weekStartsOn: 0,
+      theme: 'dark',
+      onboarded: true,
+      hasStabilityBall: false,
+      soundCues: false,
+    };
+    const changes: Required<SettingsPatch> = {
+      distanceUnit: 'km',
+      weekStartsOn: 3,
+      theme: 'light',
+      onboarded: false,
+      hasStabilityBall: true,
+      soundCues: true,
+    };
+    for (const field of Object.keys(changes) as Array<keyof SettingsPatch>) {
+      const { handlers } = openTestApp();
+      await dispatch(handlers, 'exercises:add', { name: 'Dead bug', category: 'core', dosing: 'reps' });
+      await dispatch(handlers, 'routines:save', { name: 'Mine', steps: [{ exercise: 'plank', holdS: 30 }] });
+      expect(await dispatch(handlers, 'settings:update', saved)).toMatchObject({ ok: true });
+      const before = ((await dispatch(handlers, 'settings:get', undefined)) as { ok: true; value: Settings }).value;
+      const result = await dispatch(handlers, 'settings:update', { [field]: changes[field] });
+      expect(result).toEqual({ ok: true, value: { ...before, [field]: changes[field] } });
+      const after = ((await dispatch(handlers, 'settings:get', undefined)) as { ok: true; value: Settings }).value;
+      expect(after).toEqual({ ...before, [field]: changes[field] });
+    }
+  });
+
+  it('reads a settings patch without filling in defaults', () => {
+    expect(contract['settings:update'].input.parse({ theme: 'dark' })).toEqual({ theme: 'dark' });
   });
 });
