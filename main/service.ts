@@ -258,7 +258,12 @@ export function createService(options: ServiceOptions): Handlers {
     },
     'experiments:result': async ({ id }) => perRevision(`experiment:${id}`, () => experimentResult(repo, id)),
 
-    'insights:get': async () => perRevision('insights', () => buildInsightsReport(insightsInput(repo))),
+    'insights:get': async (query) => {
+      const locale = query?.locale;
+      // The flags' texts follow the distance unit and the locale, so each pair is its own answer.
+      const key = `insights|${repo.settings.distanceUnit}|${locale ?? ''}`;
+      return perRevision(key, () => buildInsightsReport(insightsInput(repo, locale)));
+    },
     'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),
   };
 }

@@ -7,6 +7,7 @@ import type { ExperimentResult } from './experiment/analysis';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
+import { isLocaleTag } from './textFormat';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
@@ -120,6 +121,18 @@ export const JournalQuery = z
   })
   .strict();
 
+/** What the insights are read for: the locale their texts write dates in (the screen's own). */
+export const InsightsQuery = z
+  .object({
+    locale: z
+      .string()
+      .max(100)
+      .refine(isLocaleTag, { error: 'The locale must be a language tag such as en-GB.' })
+      .optional(),
+  })
+  .strict()
+  .optional();
+
 export const contract = {
   'app:info': op<AppInfo>()(NoInput),
   'journal:list': op<JournalPage>()(JournalQuery),
@@ -137,7 +150,7 @@ export const contract = {
   // The user's own guided routines, kept in Settings.routines.
   'routines:save': op<Routine>()(RoutineInput.strict()),
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
-  'insights:get': op<InsightsReport>()(NoInput),
+  'insights:get': op<InsightsReport>()(InsightsQuery),
   'insights:charts': op<InsightsCharts>()(NoInput),
   'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
   'import:commit': op<ImportSummary>()(

@@ -2,6 +2,7 @@
 // 2007), a single-run load spike (Frandsen et al. 2025), or that call for professional advice.
 // Each rule walks pre-grouped data once; nothing compares every entry with every other.
 import type { PainRating, PainTiming } from '../model';
+import type { TextFormat } from '../textFormat';
 import type { LogIndex } from './log';
 import type { Flag, FlagRuleId, WeekSummary } from './types';
 
@@ -42,6 +43,14 @@ const LOCATION_TEXT: Record<PainRating['location'], string> = {
 /** Up to two decimals without trailing zeros: 2.5, 2.33, 10. */
 function num(x: number): string {
   return String(Number(x.toFixed(2)));
+}
+
+/** Without a format from the caller: km and ISO dates, the same on every machine. */
+const PLAIN_FORMAT: TextFormat = { distance: (km) => `${num(km)} km`, date: (isoDate) => isoDate };
+
+/** How this log's texts write distances and dates (the user's unit and locale, when given). */
+function formatOf(index: LogIndex): TextFormat {
+  return index.input.format ?? PLAIN_FORMAT;
 }
 
 function compareText(a: string, b: string): number {
@@ -152,7 +161,7 @@ export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
     const runs = [...(runsByDay.get(day) ?? [])].sort(
       (a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id),
     );
-    const runDate = index.cal.date(day);
+    const runDate = formatOf(index).date(index.cal.date(day));
     out.push(
       flag(
         'morning-not-settled',
@@ -205,6 +214,7 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
   const queue: { day: number; km: number }[] = [];
   let head = 0;
   const out: InsightFlag[] = [];
+  const format = formatOf(index);
   for (const day of days) {
     while (head < queue.length && (queue[head] as { day: number }).day < day - SPIKE_WINDOW_DAYS) head++;
     const longest = head < queue.length ? queue[head] : undefined;
@@ -218,8 +228,8 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
         flag(
           'run-spike',
           run.date,
-          `This ${num(run.distanceKm)} km run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
-            `your longest run of the previous 30 days (${num(longest.km)} km on ${index.cal.date(longest.day)}). ` +
+          `This ${format.distance(run.distanceKm)} run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
+            `your longest run of the previous 30 days (${format.distance(longest.km)} on ${format.date(index.cal.date(longest.day))}). ` +
             'In a study of 5,200 runners, single runs more than 10% longer than the 30-day longest were ' +
             'linked to more overuse injuries (Frandsen et al., BJSM 2025).',
           [run.id],
@@ -244,6 +254,7 @@ const SEE_SOMEONE =
  */
 export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary[]): InsightFlag[] {
   const out: InsightFlag[] = [];
+  const format = formatOf(index);
 
   let streak = 0;
   for (let w = 0; w < weeks.length; w++) {
@@ -261,7 +272,7 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
         'persistent-pain',
         week.weekStart,
         `Back pain has averaged ${PERSISTENT_MIN_MEAN}/10 or more for ${PERSISTENT_WEEKS} weeks in a row ` +
-          `(since the week of ${from}), even with at least ${PERSISTENT_MIN_CORE} core sessions each week. ${SEE_SOMEONE}`,
+          `(since the week of ${format.date(from)}), even with at least ${PERSISTENT_MIN_CORE} core sessions each week. ${SEE_SOMEONE}`,
         [],
       ),
     );
@@ -287,8 +298,8 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
       flag(
         'persistent-pain',
         index.cal.date(day),
-        `A bone-like ache across the lower back was logged on ${index.cal.date(prev)} and again on ` +
-          `${index.cal.date(day)}. An ache of this kind is worth having looked at: consider seeing a ` +
+        `A bone-like ache across the lower back was logged on ${format.date(index.cal.date(prev))} and again on ` +
+          `${format.date(index.cal.date(day))}. An ache of this kind is worth having looked at: consider seeing a ` +
           'physical therapist or doctor, who can judge whether tests such as an x-ray would help.',
         ids,
       ),

@@ -2,6 +2,7 @@
 // later step has to scan all entries again (20 years of data must stay well under 100 ms).
 import { isCoreSession } from '../exercises';
 import type { CustomExercise, PainRating, Run, StrengthSession } from '../model';
+import type { TextFormat } from '../textFormat';
 import { Calendar } from './dates';
 
 export interface InsightsInput {
@@ -13,6 +14,8 @@ export interface InsightsInput {
   weekStartsOn: number;
   /** Today's local date, YYYY-MM-DD: the last week of the series is the one holding it. */
   today: string;
+  /** How texts (the flags' details) write distances and dates; km and the system locale if absent. */
+  format?: TextFormat;
 }
 
 /** The lower-back ratings of one day, summed up. */

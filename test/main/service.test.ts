@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import { contract, type JournalPage } from '../../shared/api';
 import type { PainRating, Run, Settings, SettingsPatch } from '../../shared/model';
+import type { InsightsReport } from '../../shared/insights/types';
+import { formatIsoDate } from '../../shared/textFormat';
 import { daysAgo, openTestApp } from '../helpers';
 
 describe('service through the dispatcher (the path every door takes)', () => {
@@ -151,6 +153,34 @@ describe('service through the dispatcher (the path every door takes)', () => {
       const after = ((await dispatch(handlers, 'settings:get', undefined)) as { ok: true; value: Settings }).value;
       expect(after).toEqual({ ...before, [field]: changes[field] });
     }
+  });
+
+  it("writes the flags' distances and dates in the user's unit and locale", async () => {
+    const { handlers } = openTestApp();
+    const before = daysAgo(10);
+    await dispatch(handlers, 'runs:save', { date: before, distanceKm: 10, durationS: 3000 });
+    await dispatch(handlers, 'runs:save', { date: daysAgo(3), distanceKm: 12, durationS: 3600 });
+    await dispatch(handlers, 'settings:update', { distanceUnit: 'mi' });
+    const spikeText = async (locale: string): Promise<string> => {
+      const result = (await dispatch(handlers, 'insights:get', { locale })) as { ok: true; value: InsightsReport };
+      const spike = result.value.flags.find((f) => f.ruleId === 'run-spike');
+      return spike?.detail ?? '';
+    };
+    const british = await spikeText('en-GB');
+    expect(british).toContain(`This 7.46 mi run`);
+    expect(british).toContain(
+      `(6.21 mi on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${before}T00:00:00Z`))})`,
+    );
+    expect(british).not.toMatch(/km|\d{4}-\d{2}-\d{2}/);
+    const german = await spikeText('de-DE');
+    expect(german).toContain(`on ${formatIsoDate(before, 'de-DE')})`);
+    expect(german).toMatch(/\d{1,2}\.\d{2}\.\d{4}\)/);
+    await dispatch(handlers, 'settings:update', { distanceUnit: 'km' });
+    expect(await spikeText('en-GB')).toContain('This 12.00 km run');
+    expect(await dispatch(handlers, 'insights:get', { locale: 'not a locale' })).toMatchObject({
+      ok: false,
+      error: { field: 'locale' },
+    });
   });
 
   it('reads a settings patch without filling in defaults', () => {

@@ -8,6 +8,7 @@ import type { InsightsReport } from '../../../../shared/insights/types';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
 import { Choice } from './ChartCard';
+import { SCREEN_LOCALE } from './format';
 import { DayLevelCard } from './DayLevelCard';
 import { EnduranceChart } from './EnduranceChart';
 import { FlagsList } from './FlagsList';
@@ -43,7 +44,7 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([api.insights.get(), api.insights.charts()])
+    Promise.all([api.insights.get({ locale: SCREEN_LOCALE }), api.insights.charts()])
       .then(([report, charts]) => {
         if (cancelled) return;
         setLoaded({ report, charts });
@@ -53,7 +54,7 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
     return () => {
       cancelled = true;
     };
-  }, [revision, settings.weekStartsOn]);
+  }, [revision, settings.weekStartsOn, settings.distanceUnit]);
 
   const weekStarts = useMemo(() => loaded?.report.weeks.map((w) => w.weekStart) ?? [], [loaded]);
   const shown = useMemo(() => shownWeeks(weekStarts, range), [weekStarts, range]);
