@@ -263,6 +263,7 @@ async function runCommand(
         files: plan.files,
         new: { runs: plan.records.run.length, pain: plan.records.pain.length, strength: plan.records.strength.length },
         duplicates: plan.duplicates,
+        duplicatesBy: plan.duplicatesBy,
         errors: plan.errors,
         warnings: plan.warnings,
       };

@@ -218,6 +218,7 @@ export function createService(options: ServiceOptions): Handlers {
           strength: plan.records.strength.length,
         },
         duplicates: plan.duplicates,
+        duplicatesBy: { ...plan.duplicatesBy },
         dateRange: plan.dateRange,
         errors: plan.errors.slice(0, 200),
         errorCount: plan.errors.length,

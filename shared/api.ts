@@ -70,7 +70,9 @@ export interface ImportPreview {
   previewId: string;
   files: FilePreview[];
   newCounts: { run: number; pain: number; strength: number };
+  /** Entries already in the log: how many, and how each was matched. */
   duplicates: number;
+  duplicatesBy: DuplicateCounts;
   dateRange: { from: string; to: string } | null;
   /** The first problems (each names file, row and column); errorCount has them all. */
   errors: ImportIssue[];
@@ -293,9 +295,21 @@ export interface FilePreview {
   warnings: number;
 }
 
+/**
+ * How an import's entries were found in the log: a row with its own id by that id, a row without
+ * one by its content (each log entry matching at most one row), a GPX/TCX/FIT/Strava activity by
+ * its source id or its start time and distance.
+ */
+export interface DuplicateCounts {
+  id: number;
+  content: number;
+  activity: number;
+}
+
 export interface ImportSummary {
   added: { run: number; pain: number; strength: number };
   duplicates: number;
+  duplicatesBy: DuplicateCounts;
   skippedInvalid: number;
   message: string;
 }
