@@ -147,6 +147,20 @@ type Paced = { distanceKm: number; durationS: number };
 const paceOf = (run: Paced): number => run.durationS / run.distanceKm;
 
 /**
+ * Whether the distance and duration themselves passed, so a pace can be judged at all. A pace
+ * made from a wrong field (-3 km) would only echo that field's problem in misleading words
+ * ("faster than any human"), so then only the wrong field is reported.
+ */
+function paceJudgeable(payload: z.core.ParsePayload): boolean {
+  for (const issue of payload.issues) {
+    const field = issue.path?.[0];
+    // No field: the input is not even an object.
+    if (field === undefined || field === 'distanceKm' || field === 'durationS') return false;
+  }
+  return true;
+}
+
+/**
  * The plausible-pace rule, reported on the duration field. Two plain refinements rather than one
  * superRefine: zod then allocates nothing per valid record, which matters for large imports.
  */
@@ -155,10 +169,12 @@ function withPaceCheck<T extends z.ZodType<Paced>>(schema: T) {
     .refine((run) => paceOf(run) >= MIN_PACE_S_PER_KM, {
       path: ['durationS'],
       message: 'That is faster than any human can run this distance: check the duration and distance.',
+      when: paceJudgeable,
     })
     .refine((run) => paceOf(run) <= MAX_PACE_S_PER_KM, {
       path: ['durationS'],
       message: 'That is slower than 60 min per km: check the duration and distance.',
+      when: paceJudgeable,
     });
 }
 

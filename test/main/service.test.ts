@@ -43,6 +43,26 @@ describe('service through the dispatcher (the path every door takes)', () => {
     });
   });
 
+  it('reports a wrong distance itself, not as an impossible pace', async () => {
+    const { handlers, repo } = openTestApp();
+    const result = await dispatch(handlers, 'runs:save', { date: daysAgo(1), distanceKm: -3, durationS: 30 * 3600 });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'distanceKm: The distance must be more than 0.',
+        field: 'distanceKm',
+        issues: [{ field: 'distanceKm', message: 'The distance must be more than 0.' }],
+      },
+    });
+    // With both fields valid, the pace rule still speaks.
+    expect(await dispatch(handlers, 'runs:save', { date: daysAgo(1), distanceKm: 42, durationS: 60 })).toMatchObject({
+      ok: false,
+      error: { field: 'durationS', message: expect.stringMatching(/faster than any human/) },
+    });
+    expect(repo.count('run')).toBe(0);
+  });
+
   it('orders the journal newest first and pages through it with a cursor', async () => {
     const { handlers } = openTestApp();
     for (let i = 0; i < 5; i++)
