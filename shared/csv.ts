@@ -169,7 +169,17 @@ export function formatCsvNumber(value: number | null | undefined, maxDecimals: n
   return text === '-0' ? '0' : text;
 }
 
-const KM_DECIMALS = 6; // a millimetre: more than any GPS can tell, and exact for typed-in values
+/**
+ * A number written so that reading it back gives exactly the same number: its shortest form,
+ * without an exponent. Distances are stored exactly as converted from what the user typed
+ * (7.8 mi is 12.5528832 km), so rounding them here would change the run on a round trip.
+ */
+export function exactCsvNumber(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  const shortest = String(value);
+  // Below 1e-6 String() switches to an exponent; 20 decimals then still read back the same.
+  return shortest.includes('e') ? formatCsvNumber(value, 20) : shortest;
+}
 const MINUTE_DECIMALS = 6;
 
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
@@ -221,7 +231,7 @@ export function toCsv(
     case 'runs':
       for (const r of records as readonly Run[]) {
         csv +=
-          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${num(r.distanceKm, KM_DECIMALS)},` +
+          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${exactCsvNumber(r.distanceKm)},` +
           `${num(r.durationS, 0)},${num(r.effort, 0)},${plain(r.surface)},${text(r.shoe)},${num(r.avgHr, 0)},` +
           `${plain(r.source)},${text(r.notes)},${text(r.sourceId)}`;
       }

@@ -78,8 +78,25 @@ export const IsoDate = StoredDate.refine((value) => value <= todayForCheck(), {
 export const ClockTime = z.string().regex(TIME_RE, { error: 'Enter a time as HH:MM (24-hour).' });
 
 const Id = z.uuid({ error: 'The id must be a UUID.' });
-const Notes = z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' });
-const ShortText = z.string().trim().max(100, { error: 'At most 100 characters.' });
+/**
+ * Control characters other than tab and line breaks, and halves of a surrogate pair: invisible,
+ * unprintable, refused by spreadsheets (a NUL makes a CSV "binary"), and a lone surrogate cannot
+ * even be stored as UTF-8. Text as entered must not contain them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
+const plainText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+const PLAIN_TEXT_ERROR = { error: 'Remove the control characters (text may hold tabs and line breaks, not others).' };
+
+// Stored text is not re-judged (a log from before this rule still opens); entered text is.
+const StoredNotes = z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' });
+const Notes = StoredNotes.refine(plainText, PLAIN_TEXT_ERROR);
+const StoredShortText = z.string().trim().max(100, { error: 'At most 100 characters.' });
+const ShortText = StoredShortText.refine(plainText, PLAIN_TEXT_ERROR);
+const StoredSourceId = z.string().max(200);
+const SourceId = StoredSourceId.refine(plainText, PLAIN_TEXT_ERROR);
+/** The text fields of stored records, without the entered-text rule. */
+const storedText = { notes: StoredNotes.optional() };
 
 export const SURFACES = ['road', 'trail', 'track', 'treadmill', 'other'] as const;
 export const RUN_SOURCES = ['manual', 'csv', 'gpx', 'tcx', 'fit', 'strava'] as const;
@@ -140,7 +157,7 @@ const runFields = {
     .optional(),
   notes: Notes.optional(),
   source: RunSource.default('manual'),
-  sourceId: z.string().max(200).optional(),
+  sourceId: SourceId.optional(),
 };
 
 type Paced = { distanceKm: number; durationS: number };
@@ -178,7 +195,16 @@ function withPaceCheck<T extends z.ZodType<Paced>>(schema: T) {
     });
 }
 
-export const Run = withPaceCheck(z.object({ id: Id, ...runFields, date: StoredDate }));
+export const Run = withPaceCheck(
+  z.object({
+    id: Id,
+    ...runFields,
+    ...storedText,
+    date: StoredDate,
+    shoe: StoredShortText.optional(),
+    sourceId: StoredSourceId.optional(),
+  }),
+);
 export type Run = z.infer<typeof Run>;
 export const RunInput = withPaceCheck(z.object({ id: Id.optional(), ...runFields }));
 export type RunInput = z.input<typeof RunInput>;
@@ -198,7 +224,7 @@ const painFields = {
   runId: Id.optional(),
   notes: Notes.optional(),
 };
-export const PainRating = z.object({ id: Id, ...painFields, date: StoredDate });
+export const PainRating = z.object({ id: Id, ...painFields, ...storedText, date: StoredDate });
 export type PainRating = z.infer<typeof PainRating>;
 export const PainRatingInput = z.object({ id: Id.optional(), ...painFields });
 export type PainRatingInput = z.input<typeof PainRatingInput>;
@@ -232,7 +258,7 @@ const strengthFields = {
     .max(100, { error: 'At most 100 exercises in one session.' }),
   notes: Notes.optional(),
 };
-export const StrengthSession = z.object({ id: Id, ...strengthFields, date: StoredDate });
+export const StrengthSession = z.object({ id: Id, ...strengthFields, ...storedText, date: StoredDate });
 export type StrengthSession = z.infer<typeof StrengthSession>;
 export const StrengthSessionInput = z.object({ id: Id.optional(), ...strengthFields });
 export type StrengthSessionInput = z.input<typeof StrengthSessionInput>;
@@ -244,7 +270,9 @@ export const CustomExercise = z.object({
   dosing: Dosing,
 });
 export type CustomExercise = z.infer<typeof CustomExercise>;
-export const CustomExerciseInput = CustomExercise.omit({ id: true });
+export const CustomExerciseInput = CustomExercise.omit({ id: true }).extend({
+  name: CustomExercise.shape.name.refine(plainText, PLAIN_TEXT_ERROR),
+});
 export type CustomExerciseInput = z.input<typeof CustomExerciseInput>;
 
 export const RoutineStep = z.object({

@@ -63,6 +63,27 @@ describe('service through the dispatcher (the path every door takes)', () => {
     expect(repo.count('run')).toBe(0);
   });
 
+  it('refuses control characters in entered text, keeping tabs and line breaks', async () => {
+    const { handlers, repo } = openTestApp();
+    const base = { date: daysAgo(1), distanceKm: 5, durationS: 1800 };
+    expect(await dispatch(handlers, 'runs:save', { ...base, notes: 'a\u0000b' })).toMatchObject({
+      ok: false,
+      error: { field: 'notes', message: expect.stringMatching(/control characters/) },
+    });
+    expect(await dispatch(handlers, 'pain:save', { date: daysAgo(1), score: 2, notes: '\u001b[31m' })).toMatchObject({
+      ok: false,
+      error: { field: 'notes' },
+    });
+    expect(await dispatch(handlers, 'runs:save', { ...base, shoe: 'Peg\u0007' })).toMatchObject({
+      ok: false,
+      error: { field: 'shoe' },
+    });
+    expect(repo.count('run') + repo.count('pain')).toBe(0);
+    expect(await dispatch(handlers, 'runs:save', { ...base, notes: 'tab\there\r\nnext line' })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('orders the journal newest first and pages through it with a cursor', async () => {
     const { handlers } = openTestApp();
     for (let i = 0; i < 5; i++)
