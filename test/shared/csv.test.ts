@@ -414,7 +414,7 @@ describe('free text through export and import', () => {
         }
         const run = Run.parse({ ...entered.data, id: '0b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d' });
         const csv = toCsv('runs', [run]);
-        for (const row of Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data)
+        for (const row of Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ',', newline: '\r\n' }).data)
           for (const value of row) expect(value).not.toMatch(FORMULA_TRIGGER);
         const [back] = await parseImportBuffer('runs.csv', new TextEncoder().encode(csv));
         expect(back!.errors).toEqual([]);
