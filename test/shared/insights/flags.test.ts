@@ -33,6 +33,8 @@ function weeksWithPain(means: (number | null)[], core = 0): WeekSummary[] {
     meanBackPain: m,
     maxBackPain: m,
     painDays: 0,
+    inProgress: false,
+    nothingLogged: false,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInsightsReport } from '../../../shared/insights';
+import { HEADLINE_METHOD, buildInsightsReport } from '../../../shared/insights';
 import type { InsightsInput, InsightsReport } from '../../../shared/insights';
 import type { PainRating, Run, StrengthSession } from '../../../shared/model';
 import { allStrings, makeInput, pain, run, session } from './helpers';
@@ -26,6 +26,18 @@ describe('buildInsightsReport end to end', () => {
     const report = buildInsightsReport(input);
 
     const expected: InsightsReport = {
+      headline: {
+        claim: 'not_enough_data',
+        estimate: null,
+        ci95: null,
+        pValue: null,
+        n: 1,
+        method: HEADLINE_METHOD,
+        weeksNeeded: 11,
+        sentence:
+          'Not enough weeks yet: the answer needs 12 finished weeks with back-pain ratings, each following a week ' +
+          'that also has them; 1 week so far, so 11 more weeks are needed.',
+      },
       weeks: [
         {
           weekStart: '2024-04-01',
@@ -35,6 +47,8 @@ describe('buildInsightsReport end to end', () => {
           meanBackPain: 11 / 3,
           maxBackPain: 6,
           painDays: 3,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-04-08',
@@ -44,6 +58,8 @@ describe('buildInsightsReport end to end', () => {
           meanBackPain: 0,
           maxBackPain: 0,
           painDays: 0,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-04-15',
@@ -53,6 +69,8 @@ describe('buildInsightsReport end to end', () => {
           meanBackPain: null,
           maxBackPain: null,
           painDays: 0,
+          inProgress: true,
+          nothingLogged: true,
         },
       ],
       correlations: [
@@ -63,10 +81,13 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'Only 2 weeks have both core sessions and back-pain ratings; 6 more are needed before a correlation is shown.',
+            'Only 2 finished weeks have back-pain ratings so far; 6 more are needed before a correlation is shown.',
           sentence:
-            'Only 2 weeks have both core sessions and back-pain ratings; 6 more are needed before a correlation is shown.',
+            'Only 2 finished weeks have back-pain ratings so far; 6 more are needed before a correlation is shown.',
         },
         {
           lag: 1,
@@ -75,10 +96,13 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'Only 1 week of core sessions can be paired with back-pain ratings one week later; 7 more are needed before a correlation is shown.',
+            'Only 1 pair of weeks (a logged week paired with back-pain ratings one week later) can be used so far; 7 more pairs are needed before a correlation is shown.',
           sentence:
-            'Only 1 week of core sessions can be paired with back-pain ratings one week later; 7 more are needed before a correlation is shown.',
+            'Only 1 pair of weeks (a logged week paired with back-pain ratings one week later) can be used so far; 7 more pairs are needed before a correlation is shown.',
         },
         {
           lag: 2,
@@ -87,10 +111,13 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'No weeks of core sessions can be paired with back-pain ratings two weeks later yet; 8 more are needed before a correlation is shown.',
+            'No pair of weeks (a logged week paired with back-pain ratings two weeks later) can be used yet; 8 more pairs are needed before a correlation is shown.',
           sentence:
-            'No weeks of core sessions can be paired with back-pain ratings two weeks later yet; 8 more are needed before a correlation is shown.',
+            'No pair of weeks (a logged week paired with back-pain ratings two weeks later) can be used yet; 8 more pairs are needed before a correlation is shown.',
         },
       ],
       dayLevel: {
@@ -101,6 +128,10 @@ describe('buildInsightsReport end to end', () => {
         reason:
           'So far 1 day with a back-pain rating followed a core-session day and 3 days followed a day without one; ' +
           'at least 5 of each are needed before a difference is shown.',
+        adjusted: null,
+        adjustedReason:
+          "The comparison adjusted for the previous day's pain needs ratings on two days in a row: so far 0 days " +
+          'after a core-session day and 2 days after a day without one have that; at least 5 of each are needed.',
       },
       flags: [
         {
@@ -136,20 +167,39 @@ describe('buildInsightsReport end to end', () => {
 
     // The JSON round trip is lossless (no undefined, NaN or Infinity) and has exactly these keys.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    expect(Object.keys(report).sort()).toEqual(['correlations', 'dayLevel', 'flags', 'weeks']);
+    expect(Object.keys(report).sort()).toEqual(['correlations', 'dayLevel', 'flags', 'headline', 'weeks']);
+    expect(Object.keys(report.headline).sort()).toEqual(
+      ['claim', 'estimate', 'ci95', 'pValue', 'n', 'method', 'weeksNeeded', 'sentence'].sort(),
+    );
     expect(Object.keys(report.weeks[0] ?? {}).sort()).toEqual([
       'coreSessions',
+      'inProgress',
       'maxBackPain',
       'meanBackPain',
+      'nothingLogged',
       'painDays',
       'runKm',
       'runs',
       'weekStart',
     ]);
     expect(Object.keys(report.correlations[0] ?? {}).sort()).toEqual(
-      ['ci95', 'lag', 'n', 'partialRho', 'pValue', 'reason', 'rho', 'sentence'].sort(),
+      [
+        'ci95',
+        'lag',
+        'n',
+        'partialRho',
+        'pValue',
+        'reason',
+        'rho',
+        'sentence',
+        'pHolm',
+        'partialCi95',
+        'partialPValue',
+      ].sort(),
     );
-    expect(Object.keys(report.dayLevel).sort()).toEqual(['ci95', 'difference', 'reason', 'withCore', 'withoutCore']);
+    expect(Object.keys(report.dayLevel).sort()).toEqual(
+      ['ci95', 'difference', 'reason', 'withCore', 'withoutCore', 'adjusted', 'adjustedReason'].sort(),
+    );
     expect(Object.keys(report.flags[0] ?? {}).sort()).toEqual(['date', 'detail', 'entryIds', 'rule', 'ruleId']);
   });
 
