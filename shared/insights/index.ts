@@ -83,4 +83,5 @@ export {
   Z_975,
 } from './stats';
 export type { WelchResult } from './stats';
-export { WARNING_SIGNS, WARNING_SIGNS_INTRO } from './warningSigns';
+export { EMERGENCY_SIGNS, PROMPT_SIGNS, WARNING_SIGN_GROUPS } from './warningSigns';
+export type { WarningSignGroup } from './warningSigns';
