@@ -99,6 +99,14 @@ function fmt(value: number | null, digits = 2): string {
 
 export function insightsSummary(report: InsightsReport, unit: 'km' | 'mi'): string[] {
   const lines: string[] = [];
+  const h = report.headline;
+  lines.push('Does your back hurt less the week after more core work?', `  ${h.sentence}`);
+  if (h.estimate !== null && h.ci95 && h.pValue !== null) {
+    lines.push(
+      `  estimate ${h.estimate.toFixed(2)} points per extra core session, 95% interval ${h.ci95[0].toFixed(2)} to ${h.ci95[1].toFixed(2)}, p=${fmt(h.pValue, 3)}, n=${h.n}`,
+    );
+  }
+  lines.push(`  How: ${h.method}`, '');
   lines.push(`Weeks logged: ${report.weeks.length}`);
   const recent = report.weeks.slice(-8);
   if (recent.length > 0) {
@@ -109,12 +117,12 @@ export function insightsSummary(report: InsightsReport, unit: 'km' | 'mi'): stri
       );
     }
   }
-  lines.push('', 'Core sessions and back pain:');
+  lines.push('', 'Exploration (descriptive; p adjusted over the three lags by Holm):');
   for (const c of report.correlations) {
     lines.push(`  lag ${c.lag} week${c.lag === 1 ? '' : 's'}: ${c.sentence}`);
     if (c.rho !== null) {
       lines.push(
-        `    n=${c.n}, rho=${c.rho.toFixed(2)}, p=${fmt(c.pValue, 3)}, 95% interval ${c.ci95 ? `${c.ci95[0].toFixed(2)} to ${c.ci95[1].toFixed(2)}` : '–'}, adjusted for running distance ${fmt(c.partialRho)}`,
+        `    n=${c.n}, rho=${c.rho.toFixed(2)}, p=${fmt(c.pValue, 3)} (Holm ${fmt(c.pHolm, 3)}), 95% interval ${c.ci95 ? `${c.ci95[0].toFixed(2)} to ${c.ci95[1].toFixed(2)}` : '–'}, adjusted for running distance ${fmt(c.partialRho)}`,
       );
     }
   }

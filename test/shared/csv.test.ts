@@ -268,6 +268,8 @@ describe('toCsv', () => {
           meanBackPain: 2 / 3,
           maxBackPain: 3,
           painDays: 3,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-05-06',
@@ -277,6 +279,8 @@ describe('toCsv', () => {
           meanBackPain: null,
           maxBackPain: null,
           painDays: 0,
+          inProgress: false,
+          nothingLogged: true,
         },
       ],
       { bom: false },
