@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
 import Store from 'electron-store';
+import { sendPush } from '../shared/api';
 import { openApp } from './context';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -144,7 +145,7 @@ function start(): void {
         dataDir,
         mode: 'electron',
         factory: electronStoreFactory,
-        onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
+        onChange: (types) => sendPush(mainWindow?.webContents, 'data:changed', { types }),
       });
     } catch (error) {
       // Another Backstride writes to this folder (or it cannot be read): say so plainly and stop.

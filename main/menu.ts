@@ -1,9 +1,9 @@
 // The native application menu. Items that act on the page send a typed menu command.
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/api';
+import { sendPush, type MenuCommand } from '../shared/api';
 
 export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send('menu:command', command);
+  const send = (command: MenuCommand) => () => sendPush(getWindow()?.webContents, 'menu:command', command);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

@@ -1,9 +1,7 @@
 // Exposes exactly the contract's methods (domain-shaped) and the typed push events;
 // never a channel name or the raw IPC event.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildEnvelopeApi, type PreloadApi, type PushEvents, type Result } from '../shared/api';
-
-const PUSH_EVENTS: ReadonlyArray<keyof PushEvents> = ['menu:command', 'data:changed'];
+import { buildEnvelopeApi, PUSH_EVENTS, type PreloadApi, type PushEvents, type Result } from '../shared/api';
 
 const api = {
   ...buildEnvelopeApi((method, input) => ipcRenderer.invoke(method, input) as Promise<Result<unknown>>),
