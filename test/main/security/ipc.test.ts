@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { METHODS, offeredOn } from '../../../shared/api';
 import { registerIpc } from '../../../main/ipc';
 import type { Handlers } from '../../../main/service';
-import { isOwnPageUrl } from '../../../main/security';
+import { isTrustedFrame } from '../../../main/electron/guards';
 import { openTestApp } from '../../helpers';
 
 const registered = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
@@ -16,13 +16,6 @@ vi.mock('electron', () => ({
     },
   },
 }));
-
-interface FakeFrame {
-  url: string;
-  parent: FakeFrame | null;
-}
-const isTrustedFrame = (frame: FakeFrame | null): boolean =>
-  frame !== null && frame.parent === null && isOwnPageUrl(frame.url);
 
 describe('IPC registrar', () => {
   const { handlers } = openTestApp();
@@ -36,7 +29,7 @@ describe('IPC registrar', () => {
       },
     ]),
   ) as unknown as Handlers;
-  registerIpc(spied, isTrustedFrame as unknown as Parameters<typeof registerIpc>[1]);
+  registerIpc(spied, (frame) => isTrustedFrame(frame));
 
   it('registers every method the IPC door offers, once, and nothing else', () => {
     expect([...registered.keys()].sort()).toEqual(METHODS.filter((m) => offeredOn(m, 'ipc')).sort());
