@@ -16,11 +16,13 @@ import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
 import {
   compareEntriesNewestFirst,
+  compareKeysNewestFirst,
   ENTRY_TYPES,
-  entryTime,
+  journalKey,
   localToday,
   type Entry,
   type EntryType,
+  type JournalKey,
 } from '../shared/model';
 import type { ParsedImport } from '../shared/csv';
 import { ServiceError } from './errors';
@@ -42,8 +44,17 @@ export interface ServiceOptions {
   onChange?: (types: ChangeType[]) => void;
 }
 
+/** A page's cursor is the sort key of its last entry, so paging goes on even if that entry is deleted. */
 function cursorOf(entry: Entry): string {
-  return `${entry.record.date}|${entryTime(entry) ?? ''}|${entry.record.id}`;
+  const { date, time, id } = journalKey(entry);
+  return `${date}|${time}|${id}`;
+}
+
+function keyOfCursor(cursor: string): JournalKey {
+  const [date, time, id, ...extra] = cursor.split('|');
+  if (date === undefined || time === undefined || id === undefined || extra.length > 0)
+    throw new ServiceError('invalid_input', 'The journal cursor is not one this app gave out.', 'cursor');
+  return { date, time, id };
 }
 
 /** The service, telling `onChange` what each successful write changed (declared in the contract). */
@@ -131,10 +142,14 @@ function createHandlers(options: ServiceOptions): Handlers {
       const all = journal();
       let start = 0;
       if (cursor) {
-        // Ids are unique, so the cursor's last part finds its entry without rebuilding cursors.
-        const id = cursor.slice(cursor.lastIndexOf('|') + 1);
-        const index = all.findIndex((entry) => entry.record.id === id);
-        start = index >= 0 ? index + 1 : all.length;
+        // The first entry after the cursor's key (binary search: the journal is sorted by that key).
+        const after = keyOfCursor(cursor);
+        let high = all.length;
+        while (start < high) {
+          const mid = (start + high) >>> 1;
+          if (compareKeysNewestFirst(journalKey(all[mid]!), after) <= 0) start = mid + 1;
+          else high = mid;
+        }
       }
       const wanted = (entry: Entry): boolean => !type || entry.type === type;
       const entries: Entry[] = [];

@@ -1,6 +1,6 @@
 // Electron's door: every contract method registered once; calls are answered only for our own
 // window's main frame, and a refused call never reaches the service.
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, offeredOn } from '../../../shared/api';
 import { registerIpc } from '../../../main/ipc';
 import type { Handlers } from '../../../main/service';
@@ -18,18 +18,21 @@ vi.mock('electron', () => ({
 }));
 
 describe('IPC registrar', () => {
-  const { handlers } = openTestApp();
   const calls: string[] = [];
-  const spied = Object.fromEntries(
-    METHODS.map((m) => [
-      m,
-      async (input: unknown) => {
-        calls.push(m);
-        return (handlers[m] as (input: unknown) => Promise<unknown>)(input);
-      },
-    ]),
-  ) as unknown as Handlers;
-  registerIpc(spied, (frame) => isTrustedFrame(frame));
+  // Opened when the tests run, not while vitest collects them (a temp folder per collected file otherwise).
+  beforeAll(() => {
+    const { handlers } = openTestApp();
+    const spied = Object.fromEntries(
+      METHODS.map((m) => [
+        m,
+        async (input: unknown) => {
+          calls.push(m);
+          return (handlers[m] as (input: unknown) => Promise<unknown>)(input);
+        },
+      ]),
+    ) as unknown as Handlers;
+    registerIpc(spied, (frame) => isTrustedFrame(frame));
+  });
 
   it('registers every method the IPC door offers, once, and nothing else', () => {
     expect([...registered.keys()].sort()).toEqual(METHODS.filter((m) => offeredOn(m, 'ipc')).sort());
