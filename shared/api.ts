@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Exercise } from './exercises';
 import { ExperimentInput, type Experiment } from './experiment/model';
 import type { ExperimentResult } from './experiment/analysis';
+import type { PUSH_EVENT_NAMES, WINDOW_METHOD_NAMES } from './windowMethods.generated';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
@@ -211,6 +212,14 @@ export type WindowMethod = {
   [M in Method]: 'ipc' | 'http' extends Contract[M]['doors'][number] ? M : never;
 }[Method];
 export const WINDOW_METHODS = METHODS.filter((m): m is WindowMethod => offeredOn(m, 'ipc') && offeredOn(m, 'http'));
+
+// The preload's plain list (shared/windowMethods.generated.ts) must be exactly these: a stale
+// list fails to compile (regenerate with `npx tsx scripts/generate-window-methods.ts`).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const windowListIsCurrent: Same<(typeof WINDOW_METHOD_NAMES)[number], WindowMethod> = true;
+const pushListIsCurrent: Same<(typeof PUSH_EVENT_NAMES)[number], PushEvent> = true;
+void windowListIsCurrent;
+void pushListIsCurrent;
 /** Methods that never change the log (the CLI runs them without the writer lock). */
 export const READ_METHODS: ReadonlySet<Method> = new Set(METHODS.filter((m) => contract[m].access === 'read'));
 
@@ -282,18 +291,7 @@ export type Api = {
   };
 };
 
-/** Builds the domain-shaped object from one `invoke` function (used by preload and HTTP client). */
-export function buildEnvelopeApi(
-  invoke: (method: WindowMethod, input: unknown) => Promise<Result<unknown>>,
-): EnvelopeApi {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const method of WINDOW_METHODS) {
-    const [area, verb] = method.split(':') as [string, string];
-    api[area] ??= {};
-    api[area][verb] = (input?: unknown) => invoke(method, input);
-  }
-  return api as unknown as EnvelopeApi;
-}
+export { buildEnvelopeApi } from './envelope';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;

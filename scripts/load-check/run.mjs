@@ -2,6 +2,7 @@
 // preload under plain Node with `electron` stubbed, and checks what they did on load. A
 // syntax check would miss a missing export, a bad import or code that throws at start-up.
 import { createRequire, register } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 
 register('./hooks.mjs', import.meta.url);
@@ -31,7 +32,11 @@ if (target === 'main') {
   Module._load = function (request, ...rest) {
     return request === 'electron' ? stub.default : load.call(this, request, ...rest);
   };
-  require(path.join(root, 'out/preload/preload.cjs'));
+  const bundle = path.join(root, 'out/preload/preload.cjs');
+  const source = fs.readFileSync(bundle, 'utf8');
+  // The preload carries a plain method list, not the contract's schemas.
+  if (/ZodError|\$ZodType/.test(source)) fail('the preload bundle contains zod');
+  require(bundle);
   const exposed = called('contextBridge.exposeInMainWorld');
   if (exposed.length !== 1 || exposed[0].args[0] !== 'backstride') fail('the preload did not expose window.backstride');
   const api = exposed[0].args[1];
@@ -44,7 +49,7 @@ if (target === 'main') {
   if (typeof api?.on !== 'function' || missing.length > 0)
     fail(`the preload's API lacks ${missing.length ? missing.join(', ') : 'on()'}`);
   console.log(
-    `load-check: out/preload/preload.cjs loaded; it exposed window.backstride with ${Object.keys(api).length} areas and on()`,
+    `load-check: out/preload/preload.cjs (${(source.length / 1024).toFixed(1)} kB, no zod) loaded; it exposed window.backstride with ${Object.keys(api).length} areas and on()`,
   );
 } else {
   fail('usage: tsx scripts/load-check/run.mjs main|preload');

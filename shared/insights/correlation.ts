@@ -3,11 +3,12 @@ import { constantSeriesReason, correlationSentence, tooFewPairsReason } from './
 import type { Lag } from './sentence';
 import { spearman, partialSpearman } from './spearman';
 import { isConstant } from './stats';
+import { MIN_PAIRS } from './thresholds';
 import type { LagCorrelation } from './types';
 import type { WeeklySeries } from './weekly';
 
 /** Fewer paired weeks than this and a rank correlation is mostly noise: we show none. */
-export const MIN_PAIRS = 8;
+export { MIN_PAIRS };
 
 export const LAGS: readonly Lag[] = [0, 1, 2];
 

@@ -23,6 +23,8 @@ import {
 } from '../../shared/api';
 import type { Run } from '../../shared/model';
 import { daysAgo, openTestApp, tempDir } from '../helpers';
+import { GENERATED_FILE, windowMethodsSource } from '../../scripts/generate-window-methods';
+import { WINDOW_METHOD_NAMES } from '../../shared/windowMethods.generated';
 
 function captureIo(): CliIo & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
@@ -116,6 +118,13 @@ describe('change notifications come from the contract', () => {
     if (!backups.ok || !backups.value[0]) throw new Error('no backup');
     await dispatch(handlers, 'backup:restore', { file: backups.value[0].file });
     expect(told).toEqual([[...contract['backup:restore'].changes]]);
+  });
+});
+
+describe("the preload's plain method list", () => {
+  it('is the one scripts/generate-window-methods.ts makes from the contract now', async () => {
+    expect(fs.readFileSync(GENERATED_FILE, 'utf8')).toBe(await windowMethodsSource());
+    expect([...WINDOW_METHOD_NAMES]).toEqual(WINDOW_METHODS);
   });
 });
 

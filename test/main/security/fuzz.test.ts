@@ -54,6 +54,10 @@ const VALID = {
   'backup:now': undefined,
   'backup:list': undefined,
   'backup:restore': { file: 'backstride-2024-01-01T00-00-00.json' },
+  'experiments:create': { startDate: '2024-05-06', periodDays: 7, cycles: 3, washoutDays: 2 },
+  'experiments:list': undefined,
+  'experiments:abandon': { id: run(9, '2024-05-01').id },
+  'experiments:result': { id: run(9, '2024-05-01').id },
 } satisfies { [M in Method]: InputOf<M> };
 
 const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'date', 'input');

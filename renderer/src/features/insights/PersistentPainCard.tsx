@@ -2,7 +2,7 @@
 // work, or repeated bone-like aching): a suggestion to see a physical therapist or doctor, and
 // the warning signs that need prompt attention. Shown, never enforced.
 import { useId } from 'react';
-import { WARNING_SIGNS, WARNING_SIGNS_INTRO } from '../../../../shared/insights';
+import { WARNING_SIGNS, WARNING_SIGNS_INTRO } from '../../../../shared/insights/warningSigns';
 import type { Flag } from '../../../../shared/insights/types';
 import { formatDate } from './format';
 
