@@ -223,7 +223,13 @@ describe('CLI commands go through the service', () => {
     const io = captureIo();
     expect(await runCli(['export', 'all', '--out', outDir, '--data-dir', dir], io)).toBe(0);
     expect(io.lines[0]).toBe(`Wrote 2 runs rows to ${path.join(outDir, 'runs.csv')}`);
-    expect(fs.readdirSync(outDir).sort()).toEqual(['experiments.csv', 'pain.csv', 'runs.csv', 'strength.csv', 'weekly.csv']);
+    expect(fs.readdirSync(outDir).sort()).toEqual([
+      'experiments.csv',
+      'pain.csv',
+      'runs.csv',
+      'strength.csv',
+      'weekly.csv',
+    ]);
   });
 
   it('unknown options are refused with the usage', async () => {
