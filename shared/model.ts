@@ -340,14 +340,26 @@ export const Entry = z.discriminatedUnion('type', [
 export type Entry = z.infer<typeof Entry>;
 
 /** Newest first: by date, then time, then id, so the order is stable. */
+/** Where an entry sits in the journal: date, then time of day (none sorts as earliest), then id. */
+export interface JournalKey {
+  date: string;
+  time: string;
+  id: string;
+}
+
+export function journalKey(entry: Entry): JournalKey {
+  return { date: entry.record.date, time: entryTime(entry) ?? '', id: entry.record.id };
+}
+
+/** The journal's order: newest first by date, then time, then id (so it is total and stable). */
+export function compareKeysNewestFirst(a: JournalKey, b: JournalKey): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.time !== b.time) return a.time < b.time ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 export function compareEntriesNewestFirst(a: Entry, b: Entry): number {
-  const ad = a.record.date;
-  const bd = b.record.date;
-  if (ad !== bd) return ad < bd ? 1 : -1;
-  const at = entryTime(a) ?? '';
-  const bt = entryTime(b) ?? '';
-  if (at !== bt) return at < bt ? 1 : -1;
-  return a.record.id < b.record.id ? 1 : a.record.id > b.record.id ? -1 : 0;
+  return compareKeysNewestFirst(journalKey(a), journalKey(b));
 }
 
 export function entryTime(entry: Entry): string | undefined {

@@ -3,12 +3,13 @@ import { constantSeriesReason, correlationSentence, tooFewPairsReason } from './
 import type { Lag } from './sentence';
 import { fisherInference, holmAdjust, partialSpearman, spearman } from './spearman';
 import { isConstant } from './stats';
+import { MIN_PAIRS } from './thresholds';
 import type { LagCorrelation, WeekSummary } from './types';
 import { isAnalysable } from './weekly';
 import type { WeeklySeries } from './weekly';
 
 /** Fewer paired weeks than this and a rank correlation is mostly noise: we show none. */
-export const MIN_PAIRS = 8;
+export { MIN_PAIRS };
 
 export const LAGS: readonly Lag[] = [0, 1, 2];
 

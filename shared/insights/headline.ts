@@ -12,8 +12,9 @@ import { isConstant } from './stats';
 import type { Headline } from './types';
 import { buildWeeklySeries, isAnalysable } from './weekly';
 
-/** Fewer usable weeks than this and the model is not fitted. */
-export const HEADLINE_MIN_WEEKS = 12;
+import { HEADLINE_MIN_WEEKS } from './thresholds';
+
+export { HEADLINE_MIN_WEEKS };
 /** The headline groups days Monday to Sunday whatever the display setting, so it cannot swing with it. */
 export const HEADLINE_WEEK_STARTS_ON = 1;
 

@@ -101,6 +101,38 @@ describe('service through the dispatcher (the path every door takes)', () => {
     expect(painOnly.value.entries.map((e) => e.type)).toEqual(['pain']);
   });
 
+  it('pages on from where the last page ended even when its last entry was deleted', async () => {
+    const { handlers } = openTestApp();
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const saved = await dispatch(handlers, 'runs:save', { date: daysAgo(i), distanceKm: 5, durationS: 1800 });
+      if (saved.ok) ids.push(saved.value.id);
+    }
+    const first = await dispatch(handlers, 'journal:list', { limit: 3 });
+    if (!first.ok || !first.value.nextCursor) throw new Error('expected a cursor');
+    const last = first.value.entries.at(-1)!;
+    expect(last.record.id).toBe(ids[2]);
+    await dispatch(handlers, 'runs:delete', { id: last.record.id });
+    const second = await dispatch(handlers, 'journal:list', { limit: 3, cursor: first.value.nextCursor });
+    expect(second.ok && second.value.entries.map((e) => e.record.id)).toEqual(ids.slice(3));
+    expect(second.ok && second.value.nextCursor).toBeNull();
+    // An entry saved before the cursor's place after the page was read shows on the next page.
+    const older = await dispatch(handlers, 'runs:save', { date: daysAgo(10), distanceKm: 5, durationS: 1800 });
+    const again = await dispatch(handlers, 'journal:list', { limit: 10, cursor: first.value.nextCursor });
+    expect(again.ok && again.value.entries.map((e) => e.record.id)).toEqual([
+      ...ids.slice(3),
+      older.ok && older.value.id,
+    ]);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const { handlers } = openTestApp();
+    expect(await dispatch(handlers, 'journal:list', { cursor: 'not-a-cursor' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'cursor' },
+    });
+  });
+
   it('links a pain rating only to a run of the same day', async () => {
     const { handlers } = openTestApp();
     const run = (

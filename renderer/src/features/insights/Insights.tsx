@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { InsightsCharts, TimeRange } from '../../../../shared/insights/charts';
 import { TIME_RANGES } from '../../../../shared/insights/charts';
-import { HEADLINE_MIN_WEEKS, MIN_PAIRS } from '../../../../shared/insights';
+import { HEADLINE_MIN_WEEKS, MIN_PAIRS } from '../../../../shared/insights/thresholds';
 import type { InsightsReport } from '../../../../shared/insights/types';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';

@@ -1,6 +1,6 @@
 // The red flags in their two groups (emergency now, doctor promptly), shared by the Help screen
 // and the persistent-pain card so the two can never disagree.
-import { WARNING_SIGN_GROUPS } from '../../../../shared/insights';
+import { WARNING_SIGN_GROUPS } from '../../../../shared/insights/warningSigns';
 
 export function WarningSignLists({ headingLevel = 3 }: { headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';

@@ -1,6 +1,6 @@
 // Number and date wording for the Insights screen: two decimals for correlations (the same
 // as the CLI), a readable p-value, and week labels from 'YYYY-MM-DD' dates.
-import { formatCorrelation } from '../../../../shared/insights';
+import { formatCorrelation } from '../../../../shared/insights/sentence';
 import { formatIsoDate } from '../../../../shared/textFormat';
 
 export { formatCorrelation };
