@@ -231,6 +231,8 @@ describe('service through the dispatcher (the path every door takes)', () => {
   it("writes the flags' distances and dates in the user's unit and locale", async () => {
     const { handlers } = openTestApp();
     const before = daysAgo(10);
+    // A short run 60 days ago starts the running history early enough for the spike to be compared.
+    await dispatch(handlers, 'runs:save', { date: daysAgo(60), distanceKm: 2, durationS: 720 });
     await dispatch(handlers, 'runs:save', { date: before, distanceKm: 10, durationS: 3000 });
     await dispatch(handlers, 'runs:save', { date: daysAgo(3), distanceKm: 12, durationS: 3600 });
     await dispatch(handlers, 'settings:update', { distanceUnit: 'mi' });
