@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { EXPORT_KINDS, METHODS, type BackupInfo, type Method, type RestoreResult, type Result } from '../shared/api';
 import type { InsightsReport } from '../shared/insights/types';
+import { reportDocument, type BuiltReport } from '../shared/report';
 import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -27,6 +28,9 @@ Commands:
                            import our CSVs, a Strava export (.zip, folder or activities.csv),
                            GPX, TCX or FIT files (also .gz); exit code 0 only when everything
                            imported or was already present
+  report [--weeks N | --from YYYY-MM-DD [--to YYYY-MM-DD]] --out FILE.html
+                           the report for a physiotherapist (last 12 weeks unless told) as
+                           one self-contained HTML file to open or print anywhere
   backup                   back up the whole log now (into <data folder>/backups)
   backups                  list the backups, newest first
   restore FILE|--latest    replace the log with a backup (the current log is backed up first)
@@ -36,11 +40,11 @@ Commands:
 
 The data folder is --data-dir DIR, else BACKSTRIDE_DATA_DIR, else the app's per-user folder.
 Only one Backstride may write to a data folder at a time; commands that only read (insights,
-export, backup, backups, import --dry-run, read-only calls) also work while the app is open.
+report, export, backup, backups, import --dry-run, read-only calls) also work while the app is open.
 --break-lock removes a stale lock (after asking) when the message says who holds it.`;
 
 /** Commands that never change the log: they open it read-only, without the writer lock. */
-const READ_ONLY_COMMANDS = new Set(['insights', 'list', 'export', 'backup', 'backups']);
+const READ_ONLY_COMMANDS = new Set(['insights', 'report', 'list', 'export', 'backup', 'backups']);
 const READ_ONLY_METHODS = new Set<string>([
   'app:info',
   'journal:list',
@@ -49,6 +53,7 @@ const READ_ONLY_METHODS = new Set<string>([
   'settings:get',
   'insights:get',
   'insights:charts',
+  'report:build',
   'export:csv',
   'backup:now',
   'backup:list',
@@ -136,9 +141,8 @@ export function insightsSummary(report: InsightsReport, unit: 'km' | 'mi'): stri
 
 export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promise<number> {
   const io = escapingIo(terminal);
-  const positional = argv.filter(
-    (a, i) => !a.startsWith('--') && argv[i - 1] !== '--data-dir' && argv[i - 1] !== '--out',
-  );
+  const valueFlags = new Set(['--data-dir', '--out', '--from', '--to', '--weeks']);
+  const positional = argv.filter((a, i) => !a.startsWith('--') && !valueFlags.has(argv[i - 1] ?? ''));
   const [command, ...rest] = positional;
   if (!command || command === 'help' || argv.includes('--help')) {
     io.out(USAGE);
@@ -236,6 +240,8 @@ async function runCommand(
       }
       return 0;
     }
+    case 'report':
+      return writeReport(ctx, argv, io);
     case 'export': {
       const [kind] = rest;
       const out = argValue(argv, '--out');
@@ -335,6 +341,49 @@ async function runCommand(
       io.err(USAGE);
       return 1;
   }
+}
+
+const REPORT_USAGE = 'Usage: report [--weeks N | --from YYYY-MM-DD [--to YYYY-MM-DD]] --out FILE.html';
+
+/** `report`: the same report as the Report screen, as one self-contained HTML file. Writes nothing on any error. */
+async function writeReport(ctx: AppContext, argv: readonly string[], io: CliIo): Promise<number> {
+  const out = argValue(argv, '--out');
+  if (!out) return fail(io, `--out FILE.html is required.\n${REPORT_USAGE}`);
+  const ext = path.extname(out).toLowerCase();
+  if (ext === '.pdf')
+    return fail(
+      io,
+      'The command line cannot make a PDF here (that needs a browser engine). Write --out report.html instead ' +
+        'and print it to PDF from any browser, or use Save as PDF on the Report screen.',
+    );
+  if (ext !== '.html' && ext !== '.htm') return fail(io, `--out must end in .html (got "${path.basename(out)}").`);
+  const weeksText = argValue(argv, '--weeks');
+  if (weeksText !== undefined && !/^\d+$/.test(weeksText))
+    return fail(io, `--weeks takes a whole number of weeks, e.g. --weeks 12 (got "${weeksText}").\n${REPORT_USAGE}`);
+  const query = {
+    ...(weeksText !== undefined ? { weeks: Number(weeksText) } : {}),
+    ...(argValue(argv, '--from') !== undefined ? { from: argValue(argv, '--from') } : {}),
+    ...(argValue(argv, '--to') !== undefined ? { to: argValue(argv, '--to') } : {}),
+  };
+  const result = await call(ctx, 'report:build', query);
+  if (!result.ok) {
+    const { field, message } = result.error;
+    // Name the option, not the contract's field: "--from: Enter a real date as YYYY-MM-DD."
+    const text = field && message.startsWith(`${field}: `) ? `--${message}` : message;
+    return fail(io, `${text}\n${REPORT_USAGE}`);
+  }
+  const report = result.value as BuiltReport;
+  const target = path.resolve(out);
+  try {
+    writeExportFile(target, reportDocument(report.html, `Backstride report ${report.from} to ${report.through}`));
+  } catch (error) {
+    if (error instanceof ServiceError) return fail(io, error.message);
+    return fail(io, `Could not write ${target}: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
+  }
+  io.out(
+    `Wrote the report for ${report.weeks} week${report.weeks === 1 ? '' : 's'} (${report.from} to ${report.through}) to ${target}`,
+  );
+  return 0;
 }
 
 function fail(io: CliIo, message: string): number {

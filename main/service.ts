@@ -4,11 +4,13 @@ import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../s
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
+import { buildReport, resolveReportRange, ReportRangeError, type ReportRangeRequest } from '../shared/report';
 import {
   compareEntriesNewestFirst,
   ENTRY_TYPES,
   entryTime,
   localToday,
+  ReportSettings,
   type Entry,
   type EntryType,
 } from '../shared/model';
@@ -69,6 +71,9 @@ export function createService(options: ServiceOptions): Handlers {
     derived.set(name, { key, value });
     return value;
   }
+
+  const insights = () => perRevision('insights', () => buildInsightsReport(insightsInput(repo)));
+  const charts = () => perRevision('charts', () => buildChartSeries(insightsInput(repo)));
 
   async function saveRecord<T extends EntryType>(
     type: T,
@@ -164,8 +169,14 @@ export function createService(options: ServiceOptions): Handlers {
     },
 
     'settings:get': async () => repo.settings,
-    'settings:update': async (patch) => {
-      const next = await repo.updateSettings({ ...repo.settings, ...patch });
+    'settings:update': async ({ report, ...patch }) => {
+      const current = repo.settings;
+      // Report settings change field by field, so saving the questions keeps the chosen range.
+      const next = await repo.updateSettings({
+        ...current,
+        ...patch,
+        report: report ? ReportSettings.parse({ ...current.report, ...report }) : current.report,
+      });
       changed('settings');
       return next;
     },
@@ -258,7 +269,41 @@ export function createService(options: ServiceOptions): Handlers {
     },
     'experiments:result': async ({ id }) => perRevision(`experiment:${id}`, () => experimentResult(repo, id)),
 
-    'insights:get': async () => perRevision('insights', () => buildInsightsReport(insightsInput(repo))),
-    'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),
+    'insights:get': async () => insights(),
+    'insights:charts': async () => charts(),
+
+    'report:build': async ({ weeks, from, to }) => {
+      const today = localToday();
+      const settings = repo.settings;
+      const request: ReportRangeRequest = from !== undefined ? { from, to: to ?? today } : { weeks: weeks ?? 12 };
+      let range;
+      try {
+        range = resolveReportRange(request, today, settings.weekStartsOn);
+      } catch (error) {
+        if (error instanceof ReportRangeError) throw new ServiceError('invalid_input', error.message, error.field);
+        throw error;
+      }
+      return buildReport({
+        insights: insights(),
+        charts: charts(),
+        runs: repo.all('run'),
+        strength: repo.all('strength'),
+        customExercises: settings.customExercises,
+        range,
+        today,
+        madeAt: localDateTime(new Date()),
+        unit: settings.distanceUnit,
+        name: settings.name,
+        questions: settings.report.questions,
+        warningSigns: settings.report.warningSigns,
+      });
+    },
   };
+}
+
+/** "2026-12-01 09:30" in local time: when a report was made, as its reader sees it. */
+function localDateTime(now: Date): string {
+  const hh = String(now.getHours()).padStart(2, '0');
+  const mm = String(now.getMinutes()).padStart(2, '0');
+  return `${localToday(now)} ${hh}:${mm}`;
 }

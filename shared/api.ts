@@ -7,6 +7,7 @@ import type { ExperimentResult } from './experiment/analysis';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
+import { REPORT_MAX_WEEKS, type BuiltReport } from './report';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
@@ -15,6 +16,7 @@ import {
   Routine,
   RunInput,
   SettingsPatch,
+  StoredDate,
   StrengthSessionInput,
   type CustomExercise,
   type Entry,
@@ -120,6 +122,25 @@ export const JournalQuery = z
   })
   .strict();
 
+/** The weeks a report covers: the last `weeks` weeks (12 when nothing is given), or `from`–`to` (to defaults to today). */
+export const ReportQuery = z
+  .object({
+    weeks: z
+      .number()
+      .int()
+      .min(1, { error: 'A report covers at least 1 week.' })
+      .max(REPORT_MAX_WEEKS, { error: `A report covers at most ${REPORT_MAX_WEEKS} weeks.` })
+      .optional(),
+    from: StoredDate.optional(),
+    to: StoredDate.optional(),
+  })
+  .strict()
+  .refine((q) => q.weeks === undefined || (q.from === undefined && q.to === undefined), {
+    error: 'Give either a number of weeks or dates, not both.',
+    path: ['weeks'],
+  })
+  .refine((q) => q.to === undefined || q.from !== undefined, { error: 'Give a start date (from).', path: ['from'] });
+
 export const contract = {
   'app:info': op<AppInfo>()(NoInput),
   'journal:list': op<JournalPage>()(JournalQuery),
@@ -139,6 +160,8 @@ export const contract = {
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
   'insights:get': op<InsightsReport>()(NoInput),
   'insights:charts': op<InsightsCharts>()(NoInput),
+  // The report for a physiotherapist (shared/report), as an HTML fragment.
+  'report:build': op<BuiltReport>()(ReportQuery),
   'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),

@@ -253,7 +253,33 @@ export const WindowBounds = z.object({
   maximized: z.boolean(),
 });
 
+/** How the Report screen was last set up; kept with the settings, never in the log. */
+export const REPORT_RANGE_CHOICES = ['4w', '8w', '12w', 'custom'] as const;
+const reportSettingsFields = {
+  range: z.enum(REPORT_RANGE_CHOICES),
+  from: StoredDate,
+  to: StoredDate,
+  /** "Questions for my physio": free text printed on the report. */
+  questions: z.string().max(5000, { error: 'The questions can be at most 5,000 characters.' }),
+  /** Warning signs the runner ticked for the report (their texts, as shown in the app). */
+  warningSigns: z.array(z.string().min(1).max(300)).max(20),
+};
+export const ReportSettings = z.object({
+  ...reportSettingsFields,
+  range: reportSettingsFields.range.default('12w'),
+  from: reportSettingsFields.from.optional(),
+  to: reportSettingsFields.to.optional(),
+  questions: reportSettingsFields.questions.default(''),
+  warningSigns: reportSettingsFields.warningSigns.default([]),
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+/** A change to some report settings; the rest stay as they are. */
+export const ReportSettingsPatch = z.object(reportSettingsFields).partial().strict();
+
 export const Settings = z.object({
+  /** The runner's name as printed on the report (optional). */
+  name: z.string().trim().max(100, { error: 'The name can be at most 100 characters.' }).default(''),
+  report: ReportSettings.prefault({}),
   distanceUnit: z.enum(['km', 'mi']).default('km'),
   /** 0 = Sunday ... 6 = Saturday, as date-fns counts. */
   weekStartsOn: z.number().int().min(0).max(6).default(1),
@@ -273,7 +299,10 @@ export const SettingsPatch = Settings.pick({
   onboarded: true,
   hasStabilityBall: true,
   soundCues: true,
-}).partial();
+  name: true,
+})
+  .extend({ report: ReportSettingsPatch })
+  .partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
