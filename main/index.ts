@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebFra
 import Store from 'electron-store';
 import { openApp } from './context';
 import { registerIpc } from './ipc';
+import { desktopCapabilities } from './electron/printPdf';
 import { buildMenu } from './menu';
 import { argValue } from './paths';
 import {
@@ -145,6 +146,7 @@ function start(): void {
         mode: 'electron',
         factory: electronStoreFactory,
         onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
+        desktop: desktopCapabilities(() => mainWindow),
       });
     } catch (error) {
       // Another Backstride writes to this folder (or it cannot be read): say so plainly and stop.

@@ -32,6 +32,13 @@ export interface ServiceOptions {
   version: string;
   /** Called after every change, so doors can tell open windows to refresh. */
   onChange?: (types: Array<EntryType | 'experiment' | 'settings'>) => void;
+  /** What only the desktop app can do; other doors answer that it needs the desktop app. */
+  desktop?: DesktopCapabilities;
+}
+
+export interface DesktopCapabilities {
+  /** Asks where to save, prints the window to PDF there; resolves with the path, or null if cancelled. */
+  savePdf(request: ParsedInputOf<'report:savePdf'>): Promise<string | null>;
 }
 
 function cursorOf(entry: Entry): string {
@@ -271,6 +278,15 @@ export function createService(options: ServiceOptions): Handlers {
 
     'insights:get': async () => insights(),
     'insights:charts': async () => charts(),
+
+    'report:savePdf': async (request) => {
+      if (!options.desktop)
+        throw new ServiceError(
+          'invalid_input',
+          "Saving a PDF directly needs the desktop app: here, use Print and choose 'Save as PDF' as the printer.",
+        );
+      return { path: await options.desktop.savePdf(request) };
+    },
 
     'report:build': async ({ weeks, from, to }) => {
       const today = localToday();

@@ -141,6 +141,19 @@ export const ReportQuery = z
   })
   .refine((q) => q.to === undefined || q.from !== undefined, { error: 'Give a start date (from).', path: ['from'] });
 
+/** Where the desktop app saved a report's PDF; null when the person cancelled the save dialog. */
+export interface SavedPdf {
+  path: string | null;
+}
+
+export const SavePdfInput = z
+  .object({
+    /** Suggested file name for the save dialog. */
+    fileName: z.string().regex(/^[\w.-]{1,120}\.pdf$/, { error: 'The file name must end in .pdf.' }),
+    paper: z.enum(['A4', 'Letter']),
+  })
+  .strict();
+
 export const contract = {
   'app:info': op<AppInfo>()(NoInput),
   'journal:list': op<JournalPage>()(JournalQuery),
@@ -162,6 +175,8 @@ export const contract = {
   'insights:charts': op<InsightsCharts>()(NoInput),
   // The report for a physiotherapist (shared/report), as an HTML fragment.
   'report:build': op<BuiltReport>()(ReportQuery),
+  // Desktop only: prints the window (showing the Report screen) to a PDF the person places.
+  'report:savePdf': op<SavedPdf>()(SavePdfInput),
   'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
@@ -318,6 +333,7 @@ export const MENU_COMMANDS = [
   'start-routine',
   'open-journal',
   'open-insights',
+  'open-report',
   'open-settings',
   'open-help',
   'import',

@@ -32,3 +32,4 @@ export function buildReport(input: ReportInput): BuiltReport {
     fileStem: reportFileStem(data),
   };
 }
+export { paperForLocale, type Paper } from './paper';

@@ -1,10 +1,11 @@
 // The report through the contract (dispatch), as the Report screen reaches it, and the report
 // settings it keeps beside the log.
 import { describe, expect, it } from 'vitest';
+import { openApp } from '../../main/context';
 import { dispatch } from '../../main/dispatch';
 import type { BuiltReport } from '../../shared/report';
 import type { Settings } from '../../shared/model';
-import { daysAgo, openTestApp } from '../helpers';
+import { daysAgo, openTestApp, tempDir } from '../helpers';
 
 describe('report:build and report settings', () => {
   it('builds the last 4 weeks with the name, questions and ticked warning signs from the settings', async () => {
@@ -47,5 +48,35 @@ describe('report:build and report settings', () => {
     const { handlers } = openTestApp();
     const result = await dispatch(handlers, 'report:build', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field, message } });
+  });
+});
+
+describe('report:savePdf', () => {
+  it('hands the request to the desktop app, and elsewhere says to print to PDF instead', async () => {
+    const asked: unknown[] = [];
+    const desktop = openApp({
+      dataDir: tempDir(),
+      mode: 'electron',
+      desktop: {
+        savePdf: async (request) => {
+          asked.push(request);
+          return '/home/alex/report.pdf';
+        },
+      },
+    });
+    const input = { fileName: 'backstride-report-2026-09-07-to-2026-11-29.pdf', paper: 'Letter' };
+    expect(await dispatch(desktop.handlers, 'report:savePdf', input)).toEqual({
+      ok: true,
+      value: { path: '/home/alex/report.pdf' },
+    });
+    expect(asked).toEqual([input]);
+
+    const bad = await dispatch(desktop.handlers, 'report:savePdf', { fileName: '../x.sh', paper: 'A4' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'fileName' } });
+    expect(asked).toHaveLength(1);
+
+    const browser = openTestApp();
+    const refused = await dispatch(browser.handlers, 'report:savePdf', { fileName: 'r.pdf', paper: 'A4' });
+    expect(refused).toMatchObject({ ok: false, error: { message: /Print and choose 'Save as PDF'/ } });
   });
 });
