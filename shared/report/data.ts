@@ -54,14 +54,13 @@ export interface ReportInput {
   experiment?: ReportExperiment | null | undefined;
 }
 
-export interface ReportWeek {
-  weekStart: string;
-  /** This week, not over yet. */
-  partial: boolean;
+/** The numbers of one week's row, and of the totals row. */
+export interface ReportTotals {
   runs: number;
   runKm: number;
   longestRunKm: number | null;
   coreSessions: number;
+  /** A week's mean back pain; for the totals, the mean of the weekly means (weeks with a rating). */
   meanBackPain: number | null;
   maxBackPain: number | null;
   painDays: number;
@@ -69,17 +68,10 @@ export interface ReportWeek {
   sidePlankS: number | null;
 }
 
-export interface ReportTotals {
-  runs: number;
-  runKm: number;
-  longestRunKm: number | null;
-  coreSessions: number;
-  /** Mean of the weekly means (weeks with a lower-back rating). */
-  meanBackPain: number | null;
-  maxBackPain: number | null;
-  painDays: number;
-  plankS: number | null;
-  sidePlankS: number | null;
+export interface ReportWeek extends ReportTotals {
+  weekStart: string;
+  /** This week, not over yet. */
+  partial: boolean;
 }
 
 export interface PainMapRow {

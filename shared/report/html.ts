@@ -2,7 +2,7 @@
 // desktop app prints it to PDF, and the command line wraps it in a self-contained document
 // (inline style, inline SVG, no script, nothing fetched).
 import { toDisplayDistance } from '../units';
-import type { ReportData, ReportHeadline, ReportWeek } from './data';
+import type { ReportData, ReportHeadline, ReportTotals, ReportWeek } from './data';
 import { escapeHtml, longDate } from './format';
 import { REPORT_CSS } from './styles';
 import { painMapSvg, weeklyChartSvg } from './svg';
@@ -56,25 +56,30 @@ function experimentHtml(data: ReportData): string {
   );
 }
 
+/** A row's numbers as table cells, in the order of the header (after the week). */
+function numberCells(row: ReportTotals, data: ReportData): string {
+  return [
+    row.runs,
+    distance(row.runKm, data),
+    distance(row.longestRunKm, data),
+    row.coreSessions,
+    num(row.meanBackPain, 1),
+    num(row.maxBackPain, 0),
+    row.painDays,
+    row.plankS ?? '–',
+    row.sidePlankS ?? '–',
+  ]
+    .map((c) => `<td>${c}</td>`)
+    .join('');
+}
+
 function weekRow(w: ReportWeek, data: ReportData): string {
-  const cells = [
-    w.runs,
-    distance(w.runKm, data),
-    distance(w.longestRunKm, data),
-    w.coreSessions,
-    num(w.meanBackPain, 1),
-    num(w.maxBackPain, 0),
-    w.painDays,
-    w.plankS ?? '–',
-    w.sidePlankS ?? '–',
-  ];
-  return `<tr data-week="${w.weekStart}"><th scope="row">${longDate(w.weekStart)}${w.partial ? ' (so far)' : ''}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  return `<tr data-week="${w.weekStart}"><th scope="row">${longDate(w.weekStart)}${w.partial ? ' (so far)' : ''}</th>${numberCells(w, data)}</tr>`;
 }
 
 function summaryTable(data: ReportData): string {
   if (data.weeks.length === 0) return '<p>Nothing was logged in these weeks.</p>';
   const u = data.unit;
-  const t = data.totals;
   const head = [
     'Week of',
     'Runs',
@@ -87,22 +92,11 @@ function summaryTable(data: ReportData): string {
     'Longest plank (s)',
     'Longest side plank (s)',
   ];
-  const total = [
-    t.runs,
-    distance(t.runKm, data),
-    distance(t.longestRunKm, data),
-    t.coreSessions,
-    num(t.meanBackPain, 1),
-    num(t.maxBackPain, 0),
-    t.painDays,
-    t.plankS ?? '–',
-    t.sidePlankS ?? '–',
-  ];
   return (
     `<table class="bs-report__table bs-report__weeks" aria-label="Summary by week">` +
     `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${data.weeks.map((w) => weekRow(w, data)).join('')}</tbody>` +
-    `<tfoot><tr><th scope="row">All ${data.weeks.length} weeks</th>${total.map((c) => `<td>${c}</td>`).join('')}</tr></tfoot>` +
+    `<tfoot><tr><th scope="row">All ${data.weeks.length} weeks</th>${numberCells(data.totals, data)}</tr></tfoot>` +
     `</table>` +
     `<p class="bs-report__note">Back pain is lower back only, 0 (none) to 10. "All weeks": sums; the mean of the weekly means; the worst and longest of any week.${data.weeksBeforeLog > 0 ? ` The first ${data.weeksBeforeLog} week${data.weeksBeforeLog === 1 ? '' : 's'} of the range came before anything was logged.` : ''}</p>`
   );

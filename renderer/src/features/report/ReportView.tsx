@@ -142,26 +142,18 @@ export function ReportView() {
           </fieldset>
           {report.range === 'custom' && (
             <div className="report-controls__dates">
-              <div className="field">
-                <label htmlFor="report-from">From</label>
-                <input
-                  id="report-from"
-                  type="date"
-                  max={today}
-                  value={report.from ?? ''}
-                  onChange={(e) => e.target.value && void saveReport({ from: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="report-to">To</label>
-                <input
-                  id="report-to"
-                  type="date"
-                  max={today}
-                  value={report.to ?? ''}
-                  onChange={(e) => e.target.value && void saveReport({ to: e.target.value })}
-                />
-              </div>
+              {(['from', 'to'] as const).map((end) => (
+                <div key={end} className="field">
+                  <label htmlFor={`report-${end}`}>{end === 'from' ? 'From' : 'To'}</label>
+                  <input
+                    id={`report-${end}`}
+                    type="date"
+                    max={today}
+                    value={report[end] ?? ''}
+                    onChange={(e) => e.target.value && void saveReport({ [end]: e.target.value })}
+                  />
+                </div>
+              ))}
             </div>
           )}
           <div className="field report-controls__questions">
