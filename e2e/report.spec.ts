@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import type { InsightsReport } from '../shared/insights/types';
 import { expect, test } from './fixtures';
 import { insightsSeed } from './seedData';
@@ -74,6 +75,13 @@ test.describe('Report screen', () => {
     await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await table.evaluate((t) => getComputedStyle(t).borderCollapse)).toBe('collapse');
     expect(await report.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe('rgb(255, 255, 255)');
+
+    // No serious or critical accessibility problem on the screen (dark theme, white sheet).
+    const axe = await new AxeBuilder({ page: app }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
 
     // Printed: only the report, and 12 weeks fit on two A4 pages.
     await app.emulateMedia({ media: 'print' });

@@ -129,9 +129,9 @@ export function weeklyChartSvg(weeks: readonly ReportWeek[]): string {
   return parts.join('');
 }
 
-/** Grey level of a cell with `days` days of pain (of 7): white to dark grey. */
+/** Grey level of a cell with `days` days of pain (of 7): white to mid grey, dark enough to see and light enough for black text. */
 function cellFill(days: number): string {
-  const level = Math.round(255 - (Math.min(days, 7) / 7) * 170);
+  const level = Math.round(255 - (Math.min(days, 7) / 7) * 130);
   const hex = level.toString(16).padStart(2, '0');
   return `#${hex}${hex}${hex}`;
 }
@@ -174,14 +174,7 @@ export function painMapSvg(rows: readonly PainMapRow[], weeks: readonly ReportWe
         `<rect x="${round(x)}" y="${round(y)}" width="${round(cellW)}" height="${cellH}" fill="${cellFill(days)}" stroke="#fff" stroke-width="1"/>`,
       );
       const label = row.rated[i] ? String(days) : '·';
-      parts.push(
-        text(
-          x + cellW / 2,
-          y + cellH - 3.5,
-          label,
-          `text-anchor="middle" font-size="9" fill="${days >= 4 ? '#fff' : '#000'}"`,
-        ),
-      );
+      parts.push(text(x + cellW / 2, y + cellH - 3.5, label, 'text-anchor="middle" font-size="9"'));
     });
     parts.push(
       text(
