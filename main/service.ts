@@ -4,7 +4,14 @@ import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../s
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
-import { buildReport, resolveReportRange, ReportRangeError, type ReportRangeRequest } from '../shared/report';
+import {
+  buildReport,
+  resolveReportRange,
+  ReportRangeError,
+  type ReportExperiment,
+  type ReportRange,
+  type ReportRangeRequest,
+} from '../shared/report';
 import {
   compareEntriesNewestFirst,
   ENTRY_TYPES,
@@ -81,6 +88,28 @@ export function createService(options: ServiceOptions): Handlers {
 
   const insights = () => perRevision('insights', () => buildInsightsReport(insightsInput(repo)));
   const charts = () => perRevision('charts', () => buildChartSeries(insightsInput(repo)));
+
+  /** The latest experiment that ran (or runs) during the report's weeks, with its result; null if none. */
+  function experimentForReport(range: ReportRange, today: string): ReportExperiment | null {
+    const ran = listExperiments(repo, today).find((e) => {
+      const first = e.periods[0];
+      const last = e.periods.at(-1);
+      return e.status !== 'planned' && first && last && first.start <= range.to && last.end >= range.from;
+    });
+    if (!ran) return null;
+    const result = experimentResult(repo, ran.id, today);
+    return {
+      name: ran.name,
+      startDate: ran.startDate,
+      endDate: ran.periods.at(-1)?.end ?? ran.startDate,
+      status: ran.status,
+      sentence: result.sentence,
+      estimate: result.estimate,
+      ci95: result.ci95,
+      pRandomization: result.pRandomization,
+      usable: result.usable,
+    };
+  }
 
   async function saveRecord<T extends EntryType>(
     type: T,
@@ -312,6 +341,7 @@ export function createService(options: ServiceOptions): Handlers {
         name: settings.name,
         questions: settings.report.questions,
         warningSigns: settings.report.warningSigns,
+        experiment: experimentForReport(range, today),
       });
     },
   };

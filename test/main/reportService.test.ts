@@ -26,6 +26,25 @@ describe('report:build and report settings', () => {
     expect(report.fileStem).toBe(`backstride-report-${report.from}-to-${daysAgo(0)}`);
   });
 
+  it('shows the experiment that ran in the range with its result, and none outside it', async () => {
+    const { handlers } = openTestApp();
+    const created = await dispatch(handlers, 'experiments:create', {
+      startDate: daysAgo(50),
+      periodDays: 7,
+      cycles: 3,
+      washoutDays: 0,
+      name: 'Core or not',
+    });
+    expect(created.ok).toBe(true);
+    const within = (await dispatch(handlers, 'report:build', { weeks: 12 })) as { value: BuiltReport };
+    expect(within.value.html).toContain('<strong>Core or not</strong>');
+    expect(within.value.html).not.toContain('No core-work experiment ran in these weeks.');
+    const before = (await dispatch(handlers, 'report:build', { from: daysAgo(120), to: daysAgo(90) })) as {
+      value: BuiltReport;
+    };
+    expect(before.value.html).toContain('No core-work experiment ran in these weeks.');
+  });
+
   it('changes report settings field by field: saving the questions keeps the chosen range', async () => {
     const { handlers } = openTestApp();
     await dispatch(handlers, 'settings:update', { report: { range: 'custom', from: '2026-01-05', to: '2026-02-01' } });
