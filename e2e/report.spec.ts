@@ -25,6 +25,8 @@ function pdfPages(pdf: Buffer): number {
 
 test.describe('Report screen', () => {
   test.use({ seed: { ...insightsSeed(), settings: { theme: 'dark', name: 'Alex Runner' } } });
+  // Each test runs the command line, axe and a PDF print: more than the default 30 s on a loaded machine.
+  test.describe.configure({ timeout: 120_000 });
 
   test('shows 12 weeks as printed, with the numbers of insights --json, on at most two A4 pages', async ({
     app,
@@ -115,8 +117,8 @@ test.describe('Report screen', () => {
     await expect(report.getByRole('heading', { level: 1 })).toHaveText('Running and back pain: 4 weeks');
 
     await app.getByRole('radio', { name: 'Custom dates' }).check();
-    await app.getByLabel('From').fill('2026-03-10');
-    await app.getByLabel('To').fill('2026-03-01');
+    await app.getByLabel('From', { exact: true }).fill('2026-03-10');
+    await app.getByLabel('To', { exact: true }).fill('2026-03-01');
     await expect(app.getByRole('alert')).toHaveText('The start (2026-03-10) is after the end (2026-03-01).');
 
     // Kept with the report settings: still there after a reload, range included.
@@ -126,6 +128,6 @@ test.describe('Report screen', () => {
       'Can I keep running hills?',
     );
     await expect(app.getByRole('radio', { name: 'Custom dates' })).toBeChecked();
-    await expect(app.getByLabel('From')).toHaveValue('2026-03-10');
+    await expect(app.getByLabel('From', { exact: true })).toHaveValue('2026-03-10');
   });
 });
