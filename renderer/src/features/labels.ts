@@ -20,8 +20,8 @@ export const SIDE_LABELS: Record<PainSide, string> = {
 
 /** One-line hints from domain-notes.md, in our own words. */
 export const KIND_HINTS: Record<PainKind, string> = {
-  muscular: 'On one side, pain or spasms, worse when twisting or moving.',
-  bone_like: 'A general ache across the whole lower back.',
+  muscular: 'Often one side, tightness or spasms, worse when twisting or moving.',
+  bone_like: 'Deep ache, or one sore spot worse arching back or hopping.',
   unsure: 'Log it anyway; you can change this later.',
 };
 

@@ -1,4 +1,5 @@
 // The report's pure pipeline: which weeks, which numbers, and HTML that is safe and self-contained.
+import type { Headline } from '../../../shared/insights/types';
 import { describe, expect, it } from 'vitest';
 import { buildInsightsReport } from '../../../shared/insights';
 import { buildChartSeries } from '../../../shared/insights/charts';
@@ -9,7 +10,6 @@ import {
   reportDocument,
   resolveReportRange,
   ReportRangeError,
-  type ReportHeadline,
   type ReportInput,
 } from '../../../shared/report';
 import { weeklyChartSvg } from '../../../shared/report/svg';
@@ -160,13 +160,16 @@ describe('renderReportHtml', () => {
 
   it('says "Not enough data yet" without a headline, and gives estimate, interval and n with one', () => {
     expect(buildReport(reportInput()).html).toContain('Not enough data yet');
-    const headline: ReportHeadline = {
+    const headline: Headline = {
       claim: 'association',
       estimate: -0.42,
       ci95: [-0.71, -0.13],
       pValue: 0.006,
       n: 31,
       method: 'least squares with the previous week’s pain',
+      weeksNeeded: 0,
+      sentence:
+        'About 0.4 points less back pain the week after each extra core session (95% interval 0.1 to 0.7 less), from 31 weeks.',
     };
     const input = reportInput();
     const html = buildReport({ ...input, insights: { ...input.insights, headline } }).html;

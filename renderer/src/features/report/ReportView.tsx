@@ -2,7 +2,7 @@
 // shared/report through the contract, the same HTML the command line writes), with the range,
 // the questions box and warning signs kept in the report settings, and Save as PDF / Print.
 import { useEffect, useId, useRef, useState } from 'react';
-import { WARNING_SIGNS } from '../../../../shared/insights/warningSigns';
+import { WARNING_SIGN_GROUPS } from '../../../../shared/insights/warningSigns';
 import type { ReportSettings } from '../../../../shared/model';
 import { localToday } from '../../../../shared/model';
 import { paperForLocale } from '../../../../shared/report/paper';
@@ -11,6 +11,9 @@ import { api, isDesktop } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
 import { adoptReportStyles } from './reportStyles';
 import './report.css';
+
+/** The red flags from the Help screen, most urgent first, as tickable lines. */
+const WARNING_SIGNS: readonly string[] = WARNING_SIGN_GROUPS.flatMap((group) => group.signs);
 
 const RANGE_LABELS: Record<ReportSettings['range'], string> = {
   '4w': 'Last 4 weeks',
