@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { EXPORT_KINDS, METHODS, READ_METHODS, isMethod, type ImportPreview, type Method } from '../shared/api';
 import type { InsightsReport } from '../shared/insights/types';
+import { reportDocument, type BuiltReport } from '../shared/report';
 import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -26,6 +27,9 @@ Commands:
                            import our CSVs, a Strava export (.zip, folder or activities.csv),
                            GPX, TCX or FIT files (also .gz); exit code 0 only when everything
                            imported or was already present
+  report [--weeks N | --from YYYY-MM-DD [--to YYYY-MM-DD]] --out FILE.html
+                           the report for a physiotherapist (last 12 weeks unless told) as
+                           one self-contained HTML file to open or print anywhere
   backup                   back up the whole log now (into <data folder>/backups)
   backups                  list the backups, newest first
   restore FILE|--latest    replace the log with a backup (the current log is backed up first)
@@ -35,12 +39,13 @@ Commands:
 
 The data folder is --data-dir DIR, else BACKSTRIDE_DATA_DIR, else the app's per-user folder.
 Only one Backstride may write to a data folder at a time; commands that only read (insights,
-export, backup, backups, import --dry-run, read-only calls) also work while the app is open.
+report, export, backup, backups, import --dry-run, read-only calls) also work while the app is open.
 --break-lock removes a stale lock (after asking) when the message says who holds it.`;
 
 /** The contract methods each command calls: it may open the log read-only when all of them only read. */
 const COMMAND_METHODS: Record<string, readonly Method[]> = {
   insights: ['insights:get'],
+  report: ['report:build'],
   export: ['export:csv'],
   import: ['import:previewPaths', 'import:commit'],
   'import --dry-run': ['import:previewPaths'],
@@ -60,6 +65,9 @@ export function cliAccess(command: string, rest: readonly string[], flags: { 'dr
 const OPTIONS = {
   'data-dir': { type: 'string' },
   out: { type: 'string' },
+  weeks: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'only-valid': { type: 'boolean' },
@@ -251,6 +259,8 @@ async function runCommand(ctx: AppContext, command: string, rest: string[], flag
       }
       return 0;
     }
+    case 'report':
+      return writeReport(ctx, flags, io);
     case 'export': {
       const [kind] = rest;
       const out = flags.out;
@@ -371,6 +381,49 @@ async function importPaths(
   }
   if (flags.json) io.out(JSON.stringify(report, null, 2));
   return code;
+}
+
+const REPORT_USAGE = 'Usage: report [--weeks N | --from YYYY-MM-DD [--to YYYY-MM-DD]] --out FILE.html';
+
+/** `report`: the same report as the Report screen, as one self-contained HTML file. Writes nothing on any error. */
+async function writeReport(ctx: AppContext, flags: Flags, io: CliIo): Promise<number> {
+  const out = flags.out;
+  if (!out) return fail(io, `--out FILE.html is required.\n${REPORT_USAGE}`);
+  const ext = path.extname(out).toLowerCase();
+  if (ext === '.pdf')
+    return fail(
+      io,
+      'The command line cannot make a PDF here (that needs a browser engine). Write --out report.html instead ' +
+        'and print it to PDF from any browser, or use Save as PDF on the Report screen.',
+    );
+  if (ext !== '.html' && ext !== '.htm') return fail(io, `--out must end in .html (got "${path.basename(out)}").`);
+  const weeksText = flags.weeks;
+  if (weeksText !== undefined && !/^\d+$/.test(weeksText))
+    return fail(io, `--weeks takes a whole number of weeks, e.g. --weeks 12 (got "${weeksText}").\n${REPORT_USAGE}`);
+  const query = {
+    ...(weeksText !== undefined ? { weeks: Number(weeksText) } : {}),
+    ...(flags.from !== undefined ? { from: flags.from } : {}),
+    ...(flags.to !== undefined ? { to: flags.to } : {}),
+  };
+  const result = await call(ctx, 'report:build', query);
+  if (!result.ok) {
+    const { field, message } = result.error;
+    // Name the option, not the contract's field: "--from: Enter a real date as YYYY-MM-DD."
+    const text = field && message.startsWith(`${field}: `) ? `--${message}` : message;
+    return fail(io, `${text}\n${REPORT_USAGE}`);
+  }
+  const report = result.value as BuiltReport;
+  const target = path.resolve(out);
+  try {
+    writeExportFile(target, reportDocument(report.html, `Backstride report ${report.from} to ${report.through}`));
+  } catch (error) {
+    if (error instanceof ServiceError) return fail(io, error.message);
+    return fail(io, `Could not write ${target}: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`);
+  }
+  io.out(
+    `Wrote the report for ${report.weeks} week${report.weeks === 1 ? '' : 's'} (${report.from} to ${report.through}) to ${target}`,
+  );
+  return 0;
 }
 
 function fail(io: CliIo, message: string): number {

@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { sendPush } from '../shared/api';
 import { openApp } from './context';
 import { registerIpc } from './ipc';
+import { desktopCapabilities } from './electron/printPdf';
 import { buildMenu } from './menu';
 import { argValue } from './paths';
 import {
@@ -126,6 +127,7 @@ function start(): void {
         mode: 'electron',
         factory: electronStoreFactory,
         onChange: (types) => sendPush(mainWindow?.webContents, 'data:changed', { types }),
+        desktop: desktopCapabilities(() => mainWindow),
       });
     } catch (error) {
       // Another Backstride writes to this folder (or it cannot be read): say so plainly and stop.

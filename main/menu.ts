@@ -24,6 +24,8 @@ export function buildMenu(
         { label: 'Back Up Now…', accelerator: 'CmdOrCtrl+B', click: send('backup') },
         { label: 'Restore from Backup…', click: send('restore') },
         { type: 'separator' },
+        { label: 'Report…', accelerator: 'CmdOrCtrl+Shift+P', click: send('open-report') },
+        { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('open-settings') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -15,11 +15,20 @@ import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
 import {
+  buildReport,
+  resolveReportRange,
+  ReportRangeError,
+  type ReportExperiment,
+  type ReportRange,
+  type ReportRangeRequest,
+} from '../shared/report';
+import {
   compareEntriesNewestFirst,
   compareKeysNewestFirst,
   ENTRY_TYPES,
   journalKey,
   localToday,
+  ReportSettings,
   type Entry,
   type EntryType,
   type JournalKey,
@@ -42,6 +51,13 @@ export interface ServiceOptions {
   version: string;
   /** Called after every change (what the contract says the method changes), so doors can tell open windows to refresh. */
   onChange?: (types: ChangeType[]) => void;
+  /** What only the desktop app can do; other doors answer that it needs the desktop app. */
+  desktop?: DesktopCapabilities;
+}
+
+export interface DesktopCapabilities {
+  /** Asks where to save, prints the window to PDF there; resolves with the path, or null if cancelled. */
+  savePdf(request: ParsedInputOf<'report:savePdf'>): Promise<string | null>;
 }
 
 /** A page's cursor is the sort key of its last entry, so paging goes on even if that entry is deleted. */
@@ -109,6 +125,31 @@ function createHandlers(options: ServiceOptions): Handlers {
     const value = compute();
     derived.set(name, { key, value });
     return value;
+  }
+
+  const insights = () => perRevision('insights', () => buildInsightsReport(insightsInput(repo)));
+  const charts = () => perRevision('charts', () => buildChartSeries(insightsInput(repo)));
+
+  /** The latest experiment that ran (or runs) during the report's weeks, with its result; null if none. */
+  function experimentForReport(range: ReportRange, today: string): ReportExperiment | null {
+    const ran = listExperiments(repo, today).find((e) => {
+      const first = e.periods[0];
+      const last = e.periods.at(-1);
+      return e.status !== 'planned' && first && last && first.start <= range.to && last.end >= range.from;
+    });
+    if (!ran) return null;
+    const result = experimentResult(repo, ran.id, today);
+    return {
+      name: ran.name,
+      startDate: ran.startDate,
+      endDate: ran.periods.at(-1)?.end ?? ran.startDate,
+      status: ran.status,
+      sentence: result.sentence,
+      estimate: result.estimate,
+      ci95: result.ci95,
+      pRandomization: result.pRandomization,
+      usable: result.usable,
+    };
   }
 
   async function saveRecord<T extends EntryType>(
@@ -205,8 +246,14 @@ function createHandlers(options: ServiceOptions): Handlers {
     },
 
     'settings:get': async () => repo.settings,
-    'settings:update': async (patch) => {
-      const next = await repo.updateSettings({ ...repo.settings, ...patch });
+    'settings:update': async ({ report, ...patch }) => {
+      const current = repo.settings;
+      // Report settings change field by field, so saving the questions keeps the chosen range.
+      const next = await repo.updateSettings({
+        ...current,
+        ...patch,
+        report: report ? ReportSettings.parse({ ...current.report, ...report }) : current.report,
+      });
       return next;
     },
 
@@ -276,6 +323,43 @@ function createHandlers(options: ServiceOptions): Handlers {
       return perRevision(key, () => buildInsightsReport(insightsInput(repo, locale)));
     },
     'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),
+
+    'report:savePdf': async (request) => {
+      if (!options.desktop)
+        throw new ServiceError(
+          'invalid_input',
+          "Saving a PDF directly needs the desktop app: here, use Print and choose 'Save as PDF' as the printer.",
+        );
+      return { path: await options.desktop.savePdf(request) };
+    },
+
+    'report:build': async ({ weeks, from, to }) => {
+      const today = localToday();
+      const settings = repo.settings;
+      const request: ReportRangeRequest = from !== undefined ? { from, to: to ?? today } : { weeks: weeks ?? 12 };
+      let range;
+      try {
+        range = resolveReportRange(request, today, settings.weekStartsOn);
+      } catch (error) {
+        if (error instanceof ReportRangeError) throw new ServiceError('invalid_input', error.message, error.field);
+        throw error;
+      }
+      return buildReport({
+        insights: insights(),
+        charts: charts(),
+        runs: repo.all('run'),
+        strength: repo.all('strength'),
+        customExercises: settings.customExercises,
+        range,
+        today,
+        madeAt: localDateTime(new Date()),
+        unit: settings.distanceUnit,
+        name: settings.name,
+        questions: settings.report.questions,
+        warningSigns: settings.report.warningSigns,
+        experiment: experimentForReport(range, today),
+      });
+    },
   };
 
   function preview(parsed: readonly ParsedImport[]): ImportPreview {
@@ -302,4 +386,11 @@ function createHandlers(options: ServiceOptions): Handlers {
       summary: describePlan(plan),
     };
   }
+}
+
+/** "2026-12-01 09:30" in local time: when a report was made, as its reader sees it. */
+function localDateTime(now: Date): string {
+  const hh = String(now.getHours()).padStart(2, '0');
+  const mm = String(now.getMinutes()).padStart(2, '0');
+  return `${localToday(now)} ${hh}:${mm}`;
 }

@@ -8,6 +8,7 @@ import type { PUSH_EVENT_NAMES, WINDOW_METHOD_NAMES } from './windowMethods.gene
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
+import { REPORT_MAX_WEEKS, type BuiltReport } from './report';
 import { isLocaleTag } from './textFormat';
 import {
   CustomExerciseInput,
@@ -17,6 +18,7 @@ import {
   Routine,
   RunInput,
   SettingsPatch,
+  StoredDate,
   StrengthSessionInput,
   type CustomExercise,
   type Entry,
@@ -152,6 +154,38 @@ export const JournalQuery = z
   })
   .strict();
 
+/** The weeks a report covers: the last `weeks` weeks (12 when nothing is given), or `from`–`to` (to defaults to today). */
+export const ReportQuery = z
+  .object({
+    weeks: z
+      .number()
+      .int()
+      .min(1, { error: 'A report covers at least 1 week.' })
+      .max(REPORT_MAX_WEEKS, { error: `A report covers at most ${REPORT_MAX_WEEKS} weeks.` })
+      .optional(),
+    from: StoredDate.optional(),
+    to: StoredDate.optional(),
+  })
+  .strict()
+  .refine((q) => q.weeks === undefined || (q.from === undefined && q.to === undefined), {
+    error: 'Give either a number of weeks or dates, not both.',
+    path: ['weeks'],
+  })
+  .refine((q) => q.to === undefined || q.from !== undefined, { error: 'Give a start date (from).', path: ['from'] });
+
+/** Where the desktop app saved a report's PDF; null when the person cancelled the save dialog. */
+export interface SavedPdf {
+  path: string | null;
+}
+
+export const SavePdfInput = z
+  .object({
+    /** Suggested file name for the save dialog. */
+    fileName: z.string().regex(/^[\w.-]{1,120}\.pdf$/, { error: 'The file name must end in .pdf.' }),
+    paper: z.enum(['A4', 'Letter']),
+  })
+  .strict();
+
 /** What the insights are read for: the locale their texts write dates in (the screen's own). */
 export const InsightsQuery = z
   .object({
@@ -183,6 +217,10 @@ export const contract = {
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict(), writes('settings')),
   'insights:get': op<InsightsReport>()(InsightsQuery, READS),
   'insights:charts': op<InsightsCharts>()(NoInput, READS),
+  // The report for a physiotherapist (shared/report), as an HTML fragment.
+  'report:build': op<BuiltReport>()(ReportQuery, READS),
+  // Desktop only: prints the window (showing the Report screen) to a PDF the person places.
+  'report:savePdf': op<SavedPdf>()(SavePdfInput, READS),
   // A preview only reads: the plan waits in memory until import:commit.
   'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict(), {
     ...READS,
@@ -375,6 +413,7 @@ export const MENU_COMMANDS = [
   'start-routine',
   'open-journal',
   'open-insights',
+  'open-report',
   'open-settings',
   'open-help',
   'import',

@@ -297,8 +297,33 @@ export const WindowBounds = z.object({
   maximized: z.boolean(),
 });
 
+/** How the Report screen was last set up; kept with the settings, never in the log. */
+export const REPORT_RANGE_CHOICES = ['4w', '8w', '12w', 'custom'] as const;
+const reportSettingsFields = {
+  range: z.enum(REPORT_RANGE_CHOICES),
+  from: StoredDate,
+  to: StoredDate,
+  /** "Questions for my physio": free text printed on the report. */
+  questions: z.string().max(5000, { error: 'The questions can be at most 5,000 characters.' }),
+  /** Warning signs the runner ticked for the report (their texts, as shown in the app). */
+  warningSigns: z.array(z.string().min(1).max(300)).max(20),
+};
+export const ReportSettings = z.object({
+  ...reportSettingsFields,
+  range: reportSettingsFields.range.default('12w'),
+  from: reportSettingsFields.from.optional(),
+  to: reportSettingsFields.to.optional(),
+  questions: reportSettingsFields.questions.default(''),
+  warningSigns: reportSettingsFields.warningSigns.default([]),
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+/** A change to some report settings; the rest stay as they are. */
+export const ReportSettingsPatch = z.object(reportSettingsFields).partial().strict();
+
 /** The settings a user changes one at a time, without defaults (see SettingsPatch). */
 const userSettingFields = {
+  /** The runner's name as printed on the report (optional). */
+  name: z.string().trim().max(100, { error: 'The name can be at most 100 characters.' }),
   distanceUnit: z.enum(['km', 'mi']),
   /** 0 = Sunday ... 6 = Saturday, as date-fns counts. */
   weekStartsOn: z.number().int().min(0).max(6),
@@ -309,6 +334,8 @@ const userSettingFields = {
 };
 
 export const Settings = z.object({
+  name: userSettingFields.name.default(''),
+  report: ReportSettings.prefault({}),
   distanceUnit: userSettingFields.distanceUnit.default('km'),
   weekStartsOn: userSettingFields.weekStartsOn.default(1),
   theme: userSettingFields.theme.default('system'),
@@ -325,7 +352,7 @@ export type Settings = z.infer<typeof Settings>;
  * keeps a field's `.default()`, so a patch made from Settings would carry every default and reset
  * every setting it did not name.
  */
-export const SettingsPatch = z.object(userSettingFields).partial();
+export const SettingsPatch = z.object({ ...userSettingFields, report: ReportSettingsPatch }).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 

@@ -18,6 +18,8 @@ export const WINDOW_METHOD_NAMES = [
   'routines:delete',
   'insights:get',
   'insights:charts',
+  'report:build',
+  'report:savePdf',
   'import:preview',
   'import:commit',
   'export:csv',

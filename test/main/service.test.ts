@@ -206,6 +206,8 @@ describe('service through the dispatcher (the path every door takes)', () => {
       onboarded: true,
       hasStabilityBall: false,
       soundCues: false,
+      name: 'Ann',
+      report: { range: '4w', questions: 'Why?', warningSigns: [] },
     };
     const changes: Required<SettingsPatch> = {
       distanceUnit: 'km',
@@ -214,6 +216,8 @@ describe('service through the dispatcher (the path every door takes)', () => {
       onboarded: false,
       hasStabilityBall: true,
       soundCues: true,
+      name: 'Bo',
+      report: { range: '8w', questions: 'When?', warningSigns: ['Fever'] },
     };
     for (const field of Object.keys(changes) as Array<keyof SettingsPatch>) {
       const { handlers } = openTestApp();

@@ -1,5 +1,5 @@
 // Human words for stored enum values, shared by forms, the journal and charts.
-import type { PainKind, PainLocation, PainSide, PainTiming, Surface } from '../../../shared/model';
+import type { PainKind, PainSide, PainTiming, Surface } from '../../../shared/model';
 
 export const SURFACE_LABELS: Record<Surface, string> = {
   road: 'Road',
@@ -9,25 +9,13 @@ export const SURFACE_LABELS: Record<Surface, string> = {
   other: 'Other',
 };
 
-export const LOCATION_LABELS: Record<PainLocation, string> = {
-  lower_back: 'Lower back',
-  hip: 'Hip',
-  knee: 'Knee',
-  ankle: 'Ankle',
-  other: 'Other',
-};
+export { KIND_LABELS, LOCATION_LABELS } from '../../../shared/labels';
 
 export const SIDE_LABELS: Record<PainSide, string> = {
   left: 'Left',
   right: 'Right',
   both: 'Both sides',
   centre: 'Centre',
-};
-
-export const KIND_LABELS: Record<PainKind, string> = {
-  muscular: 'Muscular',
-  bone_like: 'Bone-like aching',
-  unsure: 'Not sure',
 };
 
 /** One-line hints from domain-notes.md, in our own words. */

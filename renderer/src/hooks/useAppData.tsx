@@ -76,7 +76,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       updateSettings: async (patch) => {
         // Show the choice at once; the stored settings come back from the door (or roll back).
         const before = settings;
-        setSettings({ ...settings, ...patch });
+        const { report, ...rest } = patch;
+        setSettings({ ...settings, ...rest, report: report ? { ...settings.report, ...report } : settings.report });
         try {
           setSettings(await api.settings.update(patch));
         } catch (error) {

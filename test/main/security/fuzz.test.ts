@@ -58,6 +58,8 @@ const VALID = {
   'experiments:list': undefined,
   'experiments:abandon': { id: run(9, '2024-05-01').id },
   'experiments:result': { id: run(9, '2024-05-01').id },
+  'report:build': { weeks: 4 },
+  'report:savePdf': { fileName: 'report.pdf', paper: 'A4' },
 } satisfies { [M in Method]: InputOf<M> };
 
 const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'date', 'input');

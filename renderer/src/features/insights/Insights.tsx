@@ -36,7 +36,14 @@ function recentPersistentFlags(report: InsightsReport): InsightsReport['flags'] 
   return report.flags.filter((flag) => flag.ruleId === 'persistent-pain' && flag.date >= from);
 }
 
-export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'): void }) {
+export function Insights({
+  onLog,
+  onReport,
+}: {
+  onLog?(type: 'run' | 'pain' | 'strength'): void;
+  /** Opens the Report screen (the printable summary for a physiotherapist). */
+  onReport?(): void;
+}) {
   const { revision, settings } = useAppData();
   const theme = useChartTheme();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -66,6 +73,11 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
         <h1 id="insights-title">Insights</h1>
         {loaded && loaded.report.weeks.length > 0 && (
           <Choice label="Time range" options={RANGE_OPTIONS} value={range} onChange={setRange} />
+        )}
+        {onReport && (
+          <button type="button" onClick={onReport}>
+            Report for your physio…
+          </button>
         )}
       </div>
       {error && (
