@@ -109,9 +109,12 @@ test.describe('Report screen', () => {
     const report = app.getByRole('article', { name: 'Report for the physiotherapist' });
 
     await app.getByRole('textbox', { name: 'Questions for my physio' }).fill('Can I keep running hills?');
-    await app.getByRole('checkbox', { name: /Weakness in one or both legs/ }).check();
+    // The box is ticked once the setting is saved (a round trip), so click and wait for it.
+    const legs = app.getByRole('checkbox', { name: /Weakness or numbness in one or both legs/ });
+    await legs.click();
+    await expect(legs).toBeChecked();
     await expect(report).toContainText('Can I keep running hills?');
-    await expect(report).toContainText('Weakness in one or both legs');
+    await expect(report).toContainText('Weakness or numbness in one or both legs');
 
     await app.getByRole('radio', { name: 'Last 4 weeks' }).check();
     await expect(report.getByRole('heading', { level: 1 })).toHaveText('Running and back pain: 4 weeks');
