@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureElectron } from './electronBinary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -30,35 +31,6 @@ function needsBuild() {
   return Math.max(...sources, fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs) > builtAt;
 }
 
-function electronBinary() {
-  const pkg = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(pkg, 'path.txt');
-  if (!fs.existsSync(pathFile)) return undefined;
-  const binary = path.join(pkg, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : undefined;
-}
-
-function ensureElectron() {
-  const existing = electronBinary();
-  if (existing) return { binary: existing };
-  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
-  if (!fs.existsSync(installer)) return { reason: 'the electron package is not installed (run npm install)' };
-  console.log('Downloading the Electron binary (first start only)…');
-  // Progress goes to the terminal; the installer's stack trace on failure is summed up in one line.
-  const result = spawnSync(process.execPath, [installer], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    timeout: 10 * 60_000,
-  });
-  const binary = electronBinary();
-  if (result.status === 0 && binary) return { binary };
-  const detail =
-    String(result.stderr ?? '')
-      .split('\n')
-      .find((line) => line.trim() !== '') ?? 'no answer';
-  return { reason: `Electron's binary could not be downloaded (${detail.trim()})` };
-}
-
 function startBrowserMode(why) {
   if (why) console.log(`Backstride: ${why}; starting browser mode instead.`);
   const child = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), ...passThrough], { stdio: 'inherit' });
@@ -81,7 +53,7 @@ if (needsBuild()) {
 if (forceBrowser) {
   startBrowserMode();
 } else {
-  const electron = ensureElectron();
+  const electron = ensureElectron(root);
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!electron.binary) {
     startBrowserMode(electron.reason);
