@@ -207,7 +207,7 @@ describe('random payloads through the browser-mode HTTP door', () => {
           const before = folderBytes(dataDir);
           const response = await fetch(`http://127.0.0.1:${door.port}/api/${encodeURIComponent(method)}`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.token}` },
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.sessionSecret}` },
             body: payload,
           });
           counts.http++;
@@ -226,7 +226,7 @@ describe('random payloads through the browser-mode HTTP door', () => {
       // The door is still up and answering after all of it.
       const info = await fetch(`http://127.0.0.1:${door.port}/api/app:info`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.sessionSecret}` },
         body: '{}',
       });
       expect(((await info.json()) as Result<unknown>).ok).toBe(true);
