@@ -7,8 +7,9 @@ import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
 import { currentExperimentSummary } from './experiments';
 import { exportCsv, writeFileAtomic } from './exporter';
-import { parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport } from './importer';
+import { parseInWorker } from './importRunner';
+import type { ParsedImport } from '../shared/csv';
 import { argValue, resolveDataDir } from './paths';
 import { BACKUP_DIR, listBackups } from './store/backups';
 import { DataFolderLockedError } from './store/lock';
@@ -167,9 +168,16 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     }
     case 'import': {
       if (rest.length === 0) return fail(io, 'Usage: import PATH... [--dry-run] [--only-valid] [--json]');
-      const parsed = [];
-      for (const file of rest)
-        parsed.push(...(await parseImportPath(file, { customExercises: ctx.repo.settings.customExercises })));
+      // Read in a worker thread, under the same limits and memory ceiling as the app's imports.
+      let parsed: ParsedImport[];
+      try {
+        ({ parsed } = await parseInWorker({
+          files: rest.map((file) => ({ name: file, path: path.resolve(file) })),
+          customExercises: ctx.repo.settings.customExercises,
+        }));
+      } catch (error) {
+        return fail(io, error instanceof Error ? error.message : String(error));
+      }
       const plan = planImport(ctx.repo, parsed);
       const json = argv.includes('--json');
       const report: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 // The handler map: one async function per contract method. No 'electron' import here: the
 // same service runs behind Electron IPC, browser-mode HTTP and the CLI.
-import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../shared/api';
+import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo, ImportProgress } from '../shared/api';
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
@@ -17,8 +17,8 @@ import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
 import { abandonExperiment, createExperiment, experimentResult, listExperiments } from './experiments';
-import { parseImportBuffer } from './files/detect';
 import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
+import { parseInWorker } from './importRunner';
 import { backupNow, listBackups, restoreBackup } from './store/backups';
 import type { LogRepository, RecordOf } from './store/repository';
 
@@ -36,12 +36,19 @@ function cursorOf(entry: Entry): string {
   return `${entry.record.date}|${entryTime(entry) ?? ''}|${entry.record.id}`;
 }
 
+interface ImportJobState {
+  progress: ImportProgress;
+  abort: AbortController;
+}
+
 export function createService(options: ServiceOptions): Handlers {
   const { repo } = options;
   const changed = (type: EntryType | 'settings'): void => options.onChange?.([type]);
 
   // Import previews wait here (in memory) until the user commits or drops them.
   const previews = new Map<string, ImportPlan>();
+  /** Imports being read now, by the caller's jobId. */
+  const importJobs = new Map<string, ImportJobState>();
 
   // The journal's order is derived from the log; it is rebuilt only after a change.
   let sorted: { revision: number; entries: Entry[] } | undefined;
@@ -195,14 +202,28 @@ export function createService(options: ServiceOptions): Handlers {
       return routine;
     },
 
-    'import:preview': async ({ files }) => {
-      const parsed: ParsedImport[] = [];
-      for (const file of files) {
-        parsed.push(
-          ...(await parseImportBuffer(file.name, Buffer.from(file.dataBase64, 'base64'), {
+    'import:preview': async ({ files, jobId }) => {
+      // Parsing runs in a worker thread: the event loop (the window, the server) stays free,
+      // and a job named by the caller can be followed and cancelled.
+      const job: ImportJobState = {
+        progress: { filesDone: 0, filesTotal: files.length },
+        abort: new AbortController(),
+      };
+      if (jobId !== undefined) importJobs.set(jobId, job);
+      let parsed: ParsedImport[];
+      try {
+        ({ parsed } = await parseInWorker(
+          {
+            files: files.map((file) => ({
+              name: file.name,
+              bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')),
+            })),
             customExercises: repo.settings.customExercises,
-          })),
-        );
+          },
+          { onProgress: (progress) => (job.progress = progress), signal: job.abort.signal },
+        ));
+      } finally {
+        if (jobId !== undefined) importJobs.delete(jobId);
       }
       const plan = planImport(repo, parsed);
       const previewId = crypto.randomUUID();
@@ -225,6 +246,15 @@ export function createService(options: ServiceOptions): Handlers {
         warningCount: plan.warnings.length,
         summary: describePlan(plan),
       };
+    },
+    'import:progress': async ({ jobId }) => {
+      const job = importJobs.get(jobId);
+      return job ? { running: true, ...job.progress } : { running: false, filesDone: 0, filesTotal: 0 };
+    },
+    'import:cancel': async ({ jobId }) => {
+      const job = importJobs.get(jobId);
+      job?.abort.abort();
+      return { cancelled: job !== undefined };
     },
     'import:commit': async ({ previewId, onlyValid }) => {
       const plan = previews.get(previewId);

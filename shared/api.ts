@@ -65,6 +65,19 @@ export const ImportFileInput = z
   })
   .strict();
 
+/** How far an import's reading has got. */
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  /** The file being read now. */
+  file?: string;
+}
+
+/** import:progress's answer; running is false once the job has finished or was never started. */
+export interface ImportJobStatus extends ImportProgress {
+  running: boolean;
+}
+
 export interface ImportPreview {
   previewId: string;
   files: FilePreview[];
@@ -139,7 +152,13 @@ export const contract = {
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
   'insights:get': op<InsightsReport>()(NoInput),
   'insights:charts': op<InsightsCharts>()(NoInput),
-  'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
+  // Parsing runs in a worker: a caller that names a jobId can follow it with import:progress and
+  // stop it with import:cancel (the preview then fails with code 'cancelled').
+  'import:preview': op<ImportPreview>()(
+    z.object({ files: z.array(ImportFileInput).min(1).max(1000), jobId: z.uuid().optional() }).strict(),
+  ),
+  'import:progress': op<ImportJobStatus>()(z.object({ jobId: z.uuid() }).strict()),
+  'import:cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.uuid() }).strict()),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
   ),
@@ -165,7 +184,7 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = NonNullable<Contract[M]['output']>;
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'locked' | 'io' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'locked' | 'io' | 'cancelled' | 'internal';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "distanceKm" or "items.0.reps". */

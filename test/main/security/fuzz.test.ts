@@ -15,7 +15,15 @@ import { folderBytes, pain, recordStat, run, session } from '../store/storeHelpe
 
 const DISPATCH_RUNS = 800;
 const HTTP_RUNS = 300;
-const ERROR_CODES: ErrorCode[] = ['invalid_input', 'not_found', 'unknown_method', 'locked', 'io', 'internal'];
+const ERROR_CODES: ErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'unknown_method',
+  'locked',
+  'io',
+  'cancelled',
+  'internal',
+];
 
 /** One valid input per method where we know one, so mutations of it probe the schema's edges. */
 const VALID: Record<string, unknown> = {
