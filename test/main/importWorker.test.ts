@@ -65,7 +65,7 @@ describe('crafted import files are refused in the worker, quickly and in little 
     ]);
   });
 
-  it('a GPX tag with 80,000 attributes is refused by the attribute limit, and the duplicate check is linear', async () => {
+  it('a GPX tag with 80,000 attributes is refused by the attribute limit', async () => {
     const attributes = Array.from({ length: 80_000 }, (_, i) => ` a${i}="1"`).join('');
     const text = `<?xml version="1.0"?><gpx version="1.1" creator="x"><trk${attributes}><trkseg/></trk></gpx>`;
     const { messages } = await parseOne('attributes.gpx', new Uint8Array(Buffer.from(text)));
