@@ -45,7 +45,7 @@ export function startBrowserMode(
   const ready = options.ready ?? /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);

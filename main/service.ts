@@ -30,6 +30,8 @@ export interface ServiceOptions {
   version: string;
   /** Called after every change, so doors can tell open windows to refresh. */
   onChange?: (types: Array<EntryType | 'experiment' | 'settings'>) => void;
+  /** How import files are parsed: in a worker thread unless a test of the import rules says otherwise. */
+  parseImport?: typeof parseInWorker;
 }
 
 function cursorOf(entry: Entry): string {
@@ -212,7 +214,7 @@ export function createService(options: ServiceOptions): Handlers {
       if (jobId !== undefined) importJobs.set(jobId, job);
       let parsed: ParsedImport[];
       try {
-        ({ parsed } = await parseInWorker(
+        ({ parsed } = await (options.parseImport ?? parseInWorker)(
           {
             files: files.map((file) => ({
               name: file.name,

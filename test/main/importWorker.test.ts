@@ -6,6 +6,8 @@ import { IMPORT_LIMITS } from '../../main/files/common';
 import { parseInWorker } from '../../main/importRunner';
 import { ServiceError } from '../../main/errors';
 import { recordStat } from './store/storeHelpers';
+import { dispatch } from '../../main/dispatch';
+import { openTestApp } from '../helpers';
 
 const MB = 1024 * 1024;
 /**
@@ -90,6 +92,31 @@ describe('crafted import files are refused in the worker, quickly and in little 
     expect(messages[2]).toContain('the import unpacks to more than 512 MB in total');
     expect(stats.elapsedMs).toBeLessThan(TIME_BOUND_MS * 2);
     measured['three 180 MB gzips ms'] = Math.round(stats.elapsedMs);
+  });
+
+  it('runs behind import:preview: progress by jobId while it reads, cancel ends it with nothing planned', async () => {
+    const ctx = openTestApp();
+    const jobId = crypto.randomUUID();
+    const file = await gzipOfRepeats(Buffer.alloc(MB, '\n'), 200);
+    const preview = dispatch(ctx.handlers, 'import:preview', {
+      files: [{ name: 'lines.csv.gz', dataBase64: Buffer.from(file).toString('base64') }],
+      jobId,
+    });
+    await expect
+      .poll(() => dispatch(ctx.handlers, 'import:progress', { jobId }))
+      .toMatchObject({ ok: true, value: { running: true, filesTotal: 1 } });
+    expect(await dispatch(ctx.handlers, 'import:cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await preview).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await dispatch(ctx.handlers, 'import:progress', { jobId })).toMatchObject({ value: { running: false } });
+    const good = await dispatch(ctx.handlers, 'import:preview', {
+      files: [
+        {
+          name: 'runs.csv',
+          dataBase64: Buffer.from('date,distance_km,duration_s\n2024-05-01,10,3600\n').toString('base64'),
+        },
+      ],
+    });
+    expect(good).toMatchObject({ ok: true, value: { newCounts: { run: 1 } } });
   });
 
   it('can be cancelled, and reports progress', async () => {

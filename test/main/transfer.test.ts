@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import type { ExportedFile, ImportPreview, ImportSummary } from '../../shared/api';
 import type { PainRating, Run, StrengthSession } from '../../shared/model';
-import { daysAgo, openTestApp } from '../helpers';
+import { parseInProcess } from '../../main/importRunner';
+import { daysAgo, openTestApp as openApp } from '../helpers';
 
-type Ctx = ReturnType<typeof openTestApp>;
+// Many imports per property: parsed in this thread. The worker itself is tested in importWorker.test.ts.
+const openTestApp = () => openApp(undefined, { parseImport: parseInProcess });
+
+type Ctx = ReturnType<typeof openApp>;
 
 async function call<T>(ctx: Ctx, method: string, input?: unknown): Promise<T> {
   const result = await dispatch(ctx.handlers, method, input);
