@@ -119,13 +119,12 @@ describe('crafted import files are refused in the worker, quickly and in little 
     expect(good).toMatchObject({ ok: true, value: { newCounts: { run: 1 } } });
   });
 
-  it('can be cancelled, and reports progress', async () => {
+  it('can be cancelled before it finishes', async () => {
     const file = await gzipOfRepeats(Buffer.alloc(MB, '\n'), 200);
     const abort = new AbortController();
-    const progress: number[] = [];
     const job = parseInWorker(
       { files: [{ name: 'a.csv.gz', bytes: file }], customExercises: [] },
-      { signal: abort.signal, onProgress: (p) => progress.push(p.filesDone) },
+      { signal: abort.signal },
     );
     abort.abort();
     await expect(job).rejects.toMatchObject({ code: 'cancelled' } satisfies Partial<ServiceError>);
