@@ -17,6 +17,7 @@ export function openApp(options: {
   factory?: StoreFactory;
   onChange?: ServiceOptions['onChange'];
   parseImport?: ServiceOptions['parseImport'];
+  desktop?: ServiceOptions['desktop'];
   /** 'read' opens without the lock and refuses changes (CLI commands that only look). */
   access?: LogAccess;
 }): AppContext {
@@ -28,6 +29,7 @@ export function openApp(options: {
     version: appVersion(),
     ...(options.onChange ? { onChange: options.onChange } : {}),
     ...(options.parseImport ? { parseImport: options.parseImport } : {}),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   });
   return { repo, handlers };
 }

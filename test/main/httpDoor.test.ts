@@ -10,7 +10,9 @@ import {
   type HttpDoor,
   type HttpDoorOptions,
 } from '../../main/httpDoor';
+import { DISK_FULL_MESSAGE } from '../../main/errors';
 import { openTestApp, tempDir } from '../helpers';
+import { injectDisk } from './store/diskLayer';
 
 let door: HttpDoor | undefined;
 afterEach(async () => {
@@ -206,5 +208,21 @@ describe('browser-mode HTTP door', () => {
     } finally {
       for (const socket of flood) socket.destroy();
     }
+  });
+
+  it('says the disk is full in the envelope when a save cannot be written, and keeps serving', async () => {
+    const d = await start();
+    const layer = injectDisk({ free: 0 });
+    let full;
+    try {
+      full = JSON.parse((await apiCall(d, 'runs:save', { date: '2025-03-01', distanceKm: 5, durationS: 1800 })).body);
+    } finally {
+      layer.restore();
+    }
+    expect(full).toEqual({ ok: false, error: { code: 'io', message: DISK_FULL_MESSAGE } });
+    const next = JSON.parse(
+      (await apiCall(d, 'runs:save', { date: '2025-03-01', distanceKm: 5, durationS: 1800 })).body,
+    );
+    expect(next).toMatchObject({ ok: true });
   });
 });
