@@ -45,7 +45,10 @@ export function startBrowserMode(
   const ready = options.ready ?? /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind the failed test
+      reject(new Error(`browser mode did not start:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);
@@ -112,6 +115,12 @@ export const test = base.extend<Fixtures>({
     // as a person would wait for the window before pressing keys.
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await use(page);
+    // A server that exited during the test shows the page "Backstride is not running any more":
+    // say so, with what it printed, instead of leaving that to be guessed from the page.
+    expect(
+      { exitCode: server.process.exitCode, signal: server.process.signalCode },
+      `browser mode must still be running at the end of the test; it printed:\n${server.output()}`,
+    ).toEqual({ exitCode: null, signal: null });
     server.process.kill('SIGTERM');
     expect(foreignRequests, 'the app must not contact anything outside its own origin').toEqual([]);
   },
