@@ -45,6 +45,14 @@ export function ImportDialog({ initialFiles, onClose, onImported }: ImportDialog
     return () => clearInterval(timer);
   }, [job?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Closing the dialog while files are checked stops the check: nobody is waiting for its answer.
+  useEffect(
+    () => () => {
+      if (jobRef.current) void api.import.cancel({ jobId: jobRef.current }).catch(() => undefined);
+    },
+    [],
+  );
+
   function stopReading() {
     if (!jobRef.current) return;
     void api.import.cancel({ jobId: jobRef.current }).catch(() => undefined);
