@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { contract, isMethod, offeredOn } from '../shared/api';
 import { dispatch, unknownMethod } from './dispatch';
 import { MIME_TYPES, resolveStatic } from './staticFiles';
@@ -226,10 +227,23 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const file = resolveStatic(options.staticRoot, url.pathname);
     if (!file) return send(res, 404, 'Not found');
+    // Opened before the answer starts, so a file that cannot be read (gone, say, while the app is
+    // being rebuilt) is answered as such; an unhandled read error would end the whole server.
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(file, 'r');
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return send(res, missing ? 404 : 500, missing ? 'Not found' : 'The file could not be read');
+    }
     const type = MIME_TYPES[path.extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' });
-    if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      await handle.close();
+      return void res.end();
+    }
+    // A read failing half-way cuts this answer off (and closes the file), nothing more.
+    pipeline(handle.createReadStream(), res, () => undefined);
   }
 
   return new Promise((resolve, reject) => {

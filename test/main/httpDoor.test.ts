@@ -20,11 +20,11 @@ afterEach(async () => {
   door = undefined;
 });
 
-async function start(options: Partial<HttpDoorOptions> = {}): Promise<HttpDoor> {
+async function start(options: Partial<HttpDoorOptions> = {}): Promise<HttpDoor & { staticRoot: string }> {
   const staticRoot = tempDir();
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>Backstride</title>');
   door = await startHttpDoor({ handlers: openTestApp().handlers, staticRoot, ...options });
-  return door;
+  return { ...door, staticRoot };
 }
 
 const signedIn = (d: HttpDoor): string => `${sessionCookieName(d.port)}=${d.sessionSecret}`;
@@ -173,6 +173,20 @@ describe('browser-mode HTTP door', () => {
       headers: { Cookie: signedIn(d) },
     });
     expect(withExtension.status).toBe(404);
+  });
+
+  it('answers a page file it cannot read (gone while the app is rebuilt) with an error, and keeps serving', async () => {
+    const d = await start();
+    // The app's page is gone from the built renderer: the tab's next reload asks for it.
+    fs.rmSync(path.join(d.staticRoot, 'index.html'));
+    for (const method of ['GET', 'HEAD']) {
+      const page = await request(d, { path: '/journal', method, headers: { Cookie: signedIn(d) } });
+      expect(page.status).toBe(404);
+    }
+    // The server is still there for the tab that is open.
+    const info = await apiCall(d, 'app:info', undefined);
+    expect(info.status).toBe(200);
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { mode: 'browser' } });
   });
 
   it('closes half-sent requests soon and caps connections, so a flood cannot lock the app out', async () => {
