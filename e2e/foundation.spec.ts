@@ -23,7 +23,7 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
   await session.getByLabel('Reps for exercise 2').fill('12');
   await session.getByRole('button', { name: 'Save session' }).click();
   await expect(session).toBeHidden();
-  await expect(journal.entry('Core session')).toContainText('Plank 45 s, Glute bridge 12 (3 s holds)');
+  await expect(journal.entry('Core session')).toContainText('Plank 45 s hold, Glute bridge 12 reps (3 s holds)');
 
   await app.reload();
   await expect(journal.entries()).toHaveCount(3);

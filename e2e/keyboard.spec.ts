@@ -70,7 +70,7 @@ test('log a run, a pain rating and a session, open insights, export and change a
   await tabTo(app, session.getByRole('button', { name: 'Save session' }));
   await app.keyboard.press('Enter');
   await expect(session).toBeHidden();
-  await expect(journal.entry('Core session')).toContainText('Plank 50 s, Glute bridge 12 (3 s holds)');
+  await expect(journal.entry('Core session')).toContainText('Plank 50 s hold, Glute bridge 12 reps (3 s holds)');
   await expect(journal.entries()).toHaveCount(3);
 
   // Export, where the app offers it: choose a file with the arrow keys.
@@ -169,7 +169,7 @@ test('the guided routine by keyboard: focus follows the step, Space starts and c
   await app.keyboard.press('Enter');
 
   const journal = new JournalScreen(app);
-  await expect(journal.entry('Core session')).toContainText(/Plank [2-9] s, Glute bridge 4 \(3 s holds\)/);
+  await expect(journal.entry('Core session')).toContainText(/Plank [2-9] s hold, Glute bridge 4 reps \(3 s holds\)/);
   await app.reload();
   await expect(app.getByRole('heading', { name: 'Welcome to Backstride' })).toBeHidden();
 });

@@ -93,7 +93,8 @@ test('a short routine with a fast clock logs exactly what was done', async ({ ap
   // The session is in the journal, with a message that offers to edit it.
   const journal = new JournalScreen(app);
   await expect(app.getByRole('heading', { name: 'Journal' })).toBeVisible();
-  const expected = 'Plank 30 s, Side plank (left/right) 20 s, Glute bridge 3 (3 s holds), Locust pose 12 s';
+  const expected =
+    'Plank 30 s hold, Side plank (left/right) 20 s hold, Glute bridge 3 reps (3 s holds), Locust pose 12 s hold';
   await expect(journal.entry('Core session')).toContainText(expected);
   await expect(journal.entry('Core session')).toContainText('Guided routine: Back-care routine.');
   await expect(app.getByRole('status')).toContainText(`Core routine logged: ${expected}`);

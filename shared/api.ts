@@ -6,15 +6,19 @@ import { ExperimentInput, type Experiment } from './experiment/model';
 import type { ExperimentResult } from './experiment/analysis';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
-import type { InsightsReport } from './insights/types';
+import type { InsightsReport, WeekSummary } from './insights/types';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
   IsoDate,
+  PainKind,
+  PainLocation,
   PainRatingInput,
   Routine,
   RunInput,
   SettingsPatch,
+  Shoe,
+  StoredDate,
   StrengthSessionInput,
   type CustomExercise,
   type Entry,
@@ -23,6 +27,7 @@ import {
   type Settings,
   type StrengthSession,
 } from './model';
+import type { ShoeWithDistance } from './shoes';
 
 /** A method's input schema plus a phantom of its output type (outputs are produced by us). */
 interface Operation<I extends z.ZodType, O> {
@@ -54,6 +59,13 @@ export interface JournalPage {
   /** Pass back as `cursor` to get the next (older) page; null at the end. */
   nextCursor: string | null;
   counts: Record<(typeof ENTRY_TYPES)[number], number>;
+  /** How many entries match the filter, across all pages. */
+  matching: number;
+  /** The totals of every week the page's entries fall in (whole weeks, whatever the filter). */
+  weeks: WeekSummary[];
+  /** Pain ratings linked to a run, by run id; and the run a pain rating is linked to, by pain id. */
+  linkedPain: Record<string, Array<Pick<PainRating, 'id' | 'score' | 'timing' | 'time'>>>;
+  linkedRun: Record<string, Pick<Run, 'id' | 'startTime' | 'distanceKm' | 'durationS'>>;
 }
 
 /** A file handed to the importer (from a file picker or a drop), as base64 so every door can carry it. */
@@ -117,8 +129,17 @@ export const JournalQuery = z
     type: z.enum(ENTRY_TYPES).optional(),
     limit: z.number().int().min(1).max(2000).default(200),
     cursor: z.string().max(200).optional(),
+    search: z.string().max(200, { error: 'Search for at most 200 characters.' }).optional(),
+    from: StoredDate.optional(),
+    to: StoredDate.optional(),
+    painKind: PainKind.optional(),
+    painLocation: PainLocation.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'The end date is before the start date.' });
+
+/** A shoe as the user saves it: without an id it is new; with one it replaces (and renames) that shoe. */
+export const ShoeInput = Shoe.extend({ id: Shoe.shape.id.optional() }).strict();
 
 export const contract = {
   'app:info': op<AppInfo>()(NoInput),
@@ -137,6 +158,10 @@ export const contract = {
   // The user's own guided routines, kept in Settings.routines.
   'routines:save': op<Routine>()(RoutineInput.strict()),
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
+  // Shoes, kept in Settings.shoes; each listed with the distance run in it.
+  'shoes:list': op<ShoeWithDistance[]>()(NoInput),
+  'shoes:save': op<Shoe>()(ShoeInput),
+  'shoes:delete': op<Shoe>()(ById),
   'insights:get': op<InsightsReport>()(NoInput),
   'insights:charts': op<InsightsCharts>()(NoInput),
   'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),

@@ -245,6 +245,22 @@ export const Routine = z.object({
 });
 export type Routine = z.infer<typeof Routine>;
 
+/** A pair of running shoes. Runs name their shoe (the runs CSV's `shoe` column); the list adds the details. */
+export const Shoe = z.object({
+  id: Id,
+  name: z.string().trim().min(1, { error: 'Give the shoe a name.' }).max(100, { error: 'At most 100 characters.' }),
+  /** Brand and model, e.g. "Nike Pegasus 39". */
+  model: ShortText.optional(),
+  startDate: StoredDate.optional(),
+  retireAtKm: z
+    .number({ error: 'Enter a distance.' })
+    .positive({ error: 'The retirement distance must be more than 0.' })
+    .max(10000, { error: 'At most 10,000 km.' })
+    .optional(),
+  retired: z.boolean().default(false),
+});
+export type Shoe = z.infer<typeof Shoe>;
+
 export const WindowBounds = z.object({
   x: z.number().int(),
   y: z.number().int(),
@@ -259,10 +275,15 @@ export const Settings = z.object({
   weekStartsOn: z.number().int().min(0).max(6).default(1),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   onboarded: z.boolean().default(false),
-  hasStabilityBall: z.boolean().default(true),
+  // Unticked until the person says they have one (the README's promise).
+  hasStabilityBall: z.boolean().default(false),
   soundCues: z.boolean().default(true),
   customExercises: z.array(CustomExercise).max(500).default([]),
   routines: z.array(Routine).max(100).default([]),
+  /** Absent until the free-text shoes of older logs have been gathered into the list (shared/shoes.ts). */
+  shoes: z.array(Shoe).max(500).optional(),
+  /** The shoe imported runs without one are given, by name. */
+  defaultImportShoe: ShortText.optional(),
   windowBounds: WindowBounds.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -273,6 +294,7 @@ export const SettingsPatch = Settings.pick({
   onboarded: true,
   hasStabilityBall: true,
   soundCues: true,
+  defaultImportShoe: true,
 }).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -31,8 +31,9 @@ function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): str
   const name = exerciseName(item.exercise, custom);
   if (item.minutes) return `${name} ${item.minutes} min`;
   const sets = item.sets && item.sets > 1 ? `${item.sets}×` : '';
-  if (item.reps) return `${name} ${sets}${item.reps}${item.holdS ? ` (${item.holdS} s holds)` : ''}`;
-  if (item.holdS) return `${name} ${sets}${item.holdS} s`;
+  if (item.reps)
+    return `${name} ${sets}${item.reps} ${item.reps === 1 ? 'rep' : 'reps'}${item.holdS ? ` (${item.holdS} s holds)` : ''}`;
+  if (item.holdS) return `${name} ${sets}${item.holdS} s ${sets ? 'holds' : 'hold'}`;
   return name;
 }
 
@@ -72,4 +73,15 @@ export function formatDay(date: string): string {
 const shortDayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 export function formatShortDay(date: string): string {
   return shortDayFormatter.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A short day for the journal's day column ("Tue, Dec 1" in the locale's order). */
+const weekdayDayFormatter = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+export function formatWeekdayDay(date: string): string {
+  return weekdayDayFormatter.format(new Date(`${date}T00:00:00Z`));
 }

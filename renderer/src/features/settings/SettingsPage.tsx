@@ -1,5 +1,6 @@
 // Settings: distance unit, week start, theme; where the data lives.
 import { useAppData } from '../../hooks/useAppData';
+import { ShoesSection } from '../shoes/ShoesSection';
 import { BackupsSection } from './BackupsSection';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -51,6 +52,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <ShoesSection />
       <h2>Your data</h2>
       <p>
         Everything stays on this computer, in the data folder:
