@@ -59,6 +59,9 @@ for (const scheme of ['light', 'dark'] as const) {
         test.setTimeout(180_000);
         await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
         await expectAccessible(app, `journal (${scheme})`);
+        await app.getByRole('button', { name: 'Calendar' }).click();
+        await expectAccessible(app, `journal with the month calendar (${scheme})`);
+        await app.getByRole('button', { name: 'Calendar' }).click();
         await checkDialog(
           app,
           () =>

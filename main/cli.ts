@@ -1,11 +1,19 @@
 // Command-line door on the same service: `npm run --silent cli -- <command> [--data-dir DIR]`.
 import path from 'node:path';
 import readline from 'node:readline';
-import { EXPORT_KINDS, METHODS, type BackupInfo, type Method, type RestoreResult, type Result } from '../shared/api';
+import {
+  EXPORT_KINDS,
+  type ApiErrorShape,
+  type BackupInfo,
+  type Method,
+  type RestoreResult,
+  type Result,
+} from '../shared/api';
 import type { InsightsReport } from '../shared/insights/types';
 import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
+import { methodLines } from './methodDocs';
 import { currentExperimentSummary } from './experiments';
 import { DISK_FULL_MESSAGE, isDiskFull, ServiceError } from './errors';
 import { exportCsv, exportTargetProblem, writeExportFile } from './exporter';
@@ -145,7 +153,7 @@ export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promi
     return command ? 0 : 1;
   }
   if (command === 'methods') {
-    for (const m of METHODS) io.out(m);
+    for (const line of methodLines()) io.out(line);
     return 0;
   }
   const ctx = await openForCli(argv, command, rest, io, terminal);
@@ -326,7 +334,7 @@ async function runCommand(
       }
       const result = await call(ctx, method as Method, input);
       await ctx.repo.flush();
-      if (!result.ok) return fail(io, result.error.message);
+      if (!result.ok) return fail(io, describeFailure(result.error));
       io.out(JSON.stringify(result.value, null, 2));
       return 0;
     }
@@ -335,6 +343,15 @@ async function runCommand(
       io.err(USAGE);
       return 1;
   }
+}
+
+/** Every invalid field at once, so a script's author fixes them in one go. */
+function describeFailure(error: ApiErrorShape): string {
+  const issues = error.issues ?? [];
+  if (issues.length < 2) return error.message;
+  return [`${issues.length} fields are invalid:`, ...issues.map((i) => `  ${i.field || '(input)'}: ${i.message}`)].join(
+    '\n',
+  );
 }
 
 function fail(io: CliIo, message: string): number {

@@ -261,6 +261,21 @@ export const Shoe = z.object({
 });
 export type Shoe = z.infer<typeof Shoe>;
 
+/** Opt-in reminders (shared/reminders.ts has the rule of when one is due). */
+export const Reminders = z.object({
+  pain: z
+    .object({ enabled: z.boolean().default(false), time: ClockTime.default('08:00') })
+    .default({ enabled: false, time: '08:00' }),
+  core: z
+    .object({
+      enabled: z.boolean().default(false),
+      time: ClockTime.default('18:00'),
+      /** Weekdays, 0 = Sunday ... 6 = Saturday. */
+      days: z.array(z.number().int().min(0).max(6)).max(7).default([1, 3, 5]),
+    })
+    .default({ enabled: false, time: '18:00', days: [1, 3, 5] }),
+});
+export type Reminders = z.infer<typeof Reminders>;
 export const WindowBounds = z.object({
   x: z.number().int(),
   y: z.number().int(),
@@ -284,6 +299,9 @@ export const Settings = z.object({
   shoes: z.array(Shoe).max(500).optional(),
   /** The shoe imported runs without one are given, by name. */
   defaultImportShoe: ShortText.optional(),
+  reminders: Reminders.default(Reminders.parse({})),
+  /** Desktop app: start at login (in the background, for reminders). */
+  openAtLogin: z.boolean().default(false),
   windowBounds: WindowBounds.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -295,6 +313,8 @@ export const SettingsPatch = Settings.pick({
   hasStabilityBall: true,
   soundCues: true,
   defaultImportShoe: true,
+  reminders: true,
+  openAtLogin: true,
 }).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -22,6 +22,7 @@ import { SessionForm } from './features/strength/SessionForm';
 import { AppDataProvider, useAppData } from './hooks/useAppData';
 import { useResolvedTheme } from './hooks/useResolvedTheme';
 import { useShortcuts } from './hooks/useShortcuts';
+import { useBrowserReminders } from './features/reminders/useBrowserReminders';
 
 type View = 'journal' | 'insights' | 'routine' | 'settings' | 'help';
 const VIEWS: Array<{ id: View; label: string }> = [
@@ -168,6 +169,7 @@ function Shell() {
   );
 
   useEffect(() => onPush('menu:command', runCommand), [runCommand]);
+  useBrowserReminders(settings, runCommand);
   useShortcuts(runCommand, !isDesktop && !editing);
 
   const closeEditor = () => setEditing(undefined);

@@ -24,6 +24,7 @@ import {
   sessionSummary,
 } from './entrySummary';
 import { JournalFilters } from './JournalFilters';
+import { MonthCalendar } from './MonthCalendar';
 
 const PAGE_SIZE = 200;
 
@@ -84,6 +85,9 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
   // The query the shown pages answer; loading while it differs from the current one.
   const [loadedFor, setLoadedFor] = useState<unknown>();
   const listRef = useRef<HTMLDivElement>(null);
+  const [showCalendar, setShowCalendar] = useState(false);
+  // A day chosen in the calendar: the list starts there, and its heading takes focus once shown.
+  const [jumpTo, setJumpTo] = useState<string>();
 
   const query = useCallback(
     (cursor?: string) => api.journal.list({ limit: PAGE_SIZE, ...filter, ...(cursor ? { cursor } : {}) }),
@@ -134,6 +138,18 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
     }
   }, [focusId, entries, onFocused]);
 
+  useEffect(() => {
+    if (!jumpTo || loadedFor === undefined) return;
+    const days = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-date]') ?? [])];
+    // The chosen day, or the nearest earlier day with entries.
+    const day = days.find((section) => (section.dataset.date ?? '') <= jumpTo);
+    const heading = day?.querySelector<HTMLElement>('h3');
+    if (heading) {
+      heading.focus();
+      setJumpTo(undefined);
+    }
+  }, [jumpTo, entries, loadedFor]);
+
   async function loadMore() {
     if (!last?.nextCursor) return;
     const page = await query(last.nextCursor);
@@ -166,6 +182,9 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
       <div className="section-header">
         <h1 id="journal-title">Journal</h1>
         <div className="transfer-actions">
+          <button type="button" aria-expanded={showCalendar} onClick={() => setShowCalendar((s) => !s)}>
+            Calendar
+          </button>
           <button type="button" onClick={() => onTransfer('import')}>
             Import…
           </button>
@@ -174,6 +193,18 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
           </button>
         </div>
       </div>
+      {showCalendar && (
+        <MonthCalendar
+          onJump={(date) => {
+            setFilter((current) => {
+              const next = { ...current, to: date };
+              if (next.from && next.from > date) delete next.from;
+              return next;
+            });
+            setJumpTo(date);
+          }}
+        />
+      )}
       {(total > 0 || filtering) && <JournalFilters filter={filter} counts={counts} onChange={setFilter} />}
       {error && (
         <p role="alert" className="form-error">

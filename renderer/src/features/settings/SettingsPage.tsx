@@ -1,5 +1,6 @@
 // Settings: distance unit, week start, theme; where the data lives.
 import { useAppData } from '../../hooks/useAppData';
+import { RemindersSection } from '../reminders/RemindersSection';
 import { ShoesSection } from '../shoes/ShoesSection';
 import { BackupsSection } from './BackupsSection';
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <RemindersSection />
       <ShoesSection />
       <h2>Your data</h2>
       <p>
