@@ -1,21 +1,34 @@
-// `npm test`: type-check, lint, build (and load-check the built main), unit tests, e2e,
-// and the benchmark once at tiny sizes. Ends with one line: "N passed, N failed".
+// `npm test`: type-check, lint, build (and load the built main and preload under a stubbed
+// electron), unit tests, e2e, and the benchmark once at tiny sizes. Ends with one line:
+// "N passed, N failed, N skipped, N todo". A `.only` left in a test fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runUnderNode22 } from './node22.mjs';
+
+runUnderNode22();
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, '.tmp');
 fs.mkdirSync(tmp, { recursive: true });
-const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// On Windows the tools in node_modules/.bin are .cmd shims, which only a shell can start.
+const windows = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', windows ? `${name}.cmd` : name);
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+let todo = 0;
 const failures = [];
 
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: windows && command.endsWith('.cmd'),
+  });
   const ok = result.status === 0;
   if (!ok) failures.push(name);
   return ok;
@@ -38,15 +51,21 @@ check(
   process.execPath,
   ['scripts/electronegativity.mjs'],
 );
-for (const file of fs.existsSync(path.join(root, 'out/main')) ? fs.readdirSync(path.join(root, 'out/main')) : []) {
-  if (file.endsWith('.js'))
-    check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);
-}
+check('load-check: the built main process loads under a stubbed electron', bin('tsx'), [
+  'scripts/load-check/run.mjs',
+  'main',
+]);
+check('load-check: the built preload loads under a stubbed electron and exposes the contract', bin('tsx'), [
+  'scripts/load-check/run.mjs',
+  'preload',
+]);
+check('load-check: the built CLI runs (methods)', process.execPath, ['out/main/cli.js', 'methods']);
 
 const vitestJson = path.join(tmp, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 step('unit tests (vitest)', bin('vitest'), [
   'run',
+  '--allowOnly=false',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
@@ -54,6 +73,8 @@ step('unit tests (vitest)', bin('vitest'), [
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
+  skipped += report.numPendingTests;
+  todo += report.numTodoTests;
   failed +=
     report.numFailedTests +
     (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
@@ -63,13 +84,14 @@ if (fs.existsSync(vitestJson)) {
 
 const playwrightJson = path.join(tmp, 'playwright.json');
 fs.rmSync(playwrightJson, { force: true });
-step('end-to-end tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+step('end-to-end tests (playwright)', bin('playwright'), ['test', '--forbid-only', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
 });
 if (fs.existsSync(playwrightJson)) {
   const stats = JSON.parse(fs.readFileSync(playwrightJson, 'utf8')).stats;
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
+  skipped += stats.skipped;
 } else {
   failed++;
 }
@@ -80,5 +102,5 @@ if (fs.existsSync(path.join(root, 'bench/run.ts'))) {
 
 console.log('');
 if (failures.length) console.log(`Failed steps: ${failures.join('; ')}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped, ${todo} todo`);
 process.exit(failed === 0 && failures.length === 0 ? 0 : 1);

@@ -10,6 +10,7 @@ import { HelpView } from './features/help/HelpView';
 import { Journal } from './features/journal/Journal';
 import { Welcome } from './features/onboarding/Welcome';
 import { leaveBlocked } from './features/routine/leaveGuard';
+import { ReportView } from './features/report/ReportView';
 import { RoutineView } from './features/routine/RoutineView';
 import { ExportDialog } from './features/transfer/ExportDialog';
 import { ImportDialog } from './features/transfer/ImportDialog';
@@ -24,10 +25,11 @@ import { useResolvedTheme } from './hooks/useResolvedTheme';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useBrowserReminders } from './features/reminders/useBrowserReminders';
 
-type View = 'journal' | 'insights' | 'routine' | 'settings' | 'help';
+type View = 'journal' | 'insights' | 'report' | 'routine' | 'settings' | 'help';
 const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'journal', label: 'Journal' },
   { id: 'insights', label: 'Insights' },
+  { id: 'report', label: 'Report' },
   { id: 'routine', label: 'Routine' },
   { id: 'settings', label: 'Settings' },
   { id: 'help', label: 'Help' },
@@ -145,6 +147,8 @@ function Shell() {
           return setView('journal');
         case 'open-insights':
           return setView('insights');
+        case 'open-report':
+          return setView('report');
         case 'open-settings':
           return setView('settings');
         case 'start-routine':
@@ -239,7 +243,10 @@ function Shell() {
             onFocused={clearFocusId}
           />
         )}
-        {data.loaded && view === 'insights' && <Insights onLog={(type) => setEditing({ type })} />}
+        {data.loaded && view === 'insights' && (
+          <Insights onLog={(type) => setEditing({ type })} onReport={() => setView('report')} />
+        )}
+        {data.loaded && view === 'report' && <ReportView />}
         {data.loaded && view === 'settings' && <SettingsPage />}
         {data.loaded && view === 'routine' && (
           <RoutineView

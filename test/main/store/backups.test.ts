@@ -2,7 +2,7 @@
 // restore that first backs up the current state. Through the store, the service and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli';
 import { openApp } from '../../../main/context';
 import { dispatch } from '../../../main/dispatch';
@@ -206,22 +206,29 @@ describe('automatic backups', () => {
 
   it('backs up again once a day while running, and stops when the log is closed', async () => {
     const { repo } = await smallLog();
-    let now = Date.parse('2025-03-01T09:00:00Z');
-    startAutomaticBackups(repo, { checkEveryMs: 10, now: () => new Date(now) });
-    expect(backupFiles(repo.dataDir)).toHaveLength(1);
-    now += 3600 * 1000; // an hour later: not due
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toHaveLength(1);
-    now += 24 * 3600 * 1000; // a day later: due
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toEqual([
-      'backstride-2025-03-02T10-00-00.json',
-      'backstride-2025-03-01T09-00-00.json',
-    ]);
-    await repo.close();
-    now += 3 * 24 * 3600 * 1000;
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toHaveLength(2);
+    // The hourly check is driven by fake timers and the clock it reads is ours: no real waiting.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let now = Date.parse('2025-03-01T09:00:00Z');
+      startAutomaticBackups(repo, { now: () => new Date(now) });
+      expect(backupFiles(repo.dataDir)).toHaveLength(1);
+      now += 3600 * 1000; // an hour later: checked, not due
+      vi.advanceTimersByTime(3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toHaveLength(1);
+      now += 24 * 3600 * 1000; // a day later: due at the next hourly check
+      vi.advanceTimersByTime(3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toEqual([
+        'backstride-2025-03-02T10-00-00.json',
+        'backstride-2025-03-01T09-00-00.json',
+      ]);
+      await repo.close();
+      now += 3 * 24 * 3600 * 1000;
+      vi.advanceTimersByTime(3 * 24 * 3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toHaveLength(2);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
