@@ -1,7 +1,7 @@
 // `cli methods`: each operation with the shape of its input, read from the contract's zod
 // schemas through zod's own JSON Schema output, so the list cannot drift from what `call` checks.
 import { z } from 'zod';
-import { contract, METHODS, type Method } from '../shared/api';
+import { contract, METHODS, offeredOn, type Method } from '../shared/api';
 
 type JsonSchema = {
   type?: string | string[];
@@ -53,5 +53,6 @@ export function inputShape(method: Method): string {
 }
 
 export function methodLines(): string[] {
-  return METHODS.map((method) => `${method}  ${inputShape(method)}`);
+  // Only what `call` can reach: the command line's door.
+  return METHODS.filter((method) => offeredOn(method, 'cli')).map((method) => `${method}  ${inputShape(method)}`);
 }
