@@ -165,6 +165,9 @@ test('the guided routine by keyboard: focus follows the step, Space starts and c
   await expect(app.getByText('of 10 reps')).toBeVisible();
   await tabTo(app, app.getByRole('button', { name: 'Finish and log' }));
   await app.keyboard.press('Enter');
+  // The summary takes the focus; Enter goes on to the journal.
+  await expect(app.getByRole('button', { name: 'Go to the journal' })).toBeFocused();
+  await app.keyboard.press('Enter');
 
   const journal = new JournalScreen(app);
   await expect(journal.entry('Core session')).toContainText('Plank 2 s hold, Glute bridge 4 reps (3 s holds)');

@@ -34,6 +34,7 @@ import {
   journalKey,
   localToday,
   ReportSettings,
+  type CustomExercise,
   type Entry,
   type EntryType,
   type PainRating,
@@ -166,6 +167,20 @@ function createHandlers(options: ServiceOptions): Handlers {
   ): Promise<RecordOf[T]> {
     const record = { ...input, id: input.id ?? crypto.randomUUID() } as RecordOf[T];
     return repo.save(type, record);
+  }
+
+  function ownExercise(id: string): CustomExercise {
+    const exercise = repo.settings.customExercises.find((e) => e.id === id && !e.deleted);
+    if (!exercise) throw new ServiceError('not_found', 'That exercise of yours no longer exists.', 'id');
+    return exercise;
+  }
+
+  /** Exercise names are unique (case aside) among the catalogue and your own, deleted ones aside. */
+  function refuseTakenExerciseName(name: string, exceptId?: string): void {
+    const clash = allExercises(repo.settings.customExercises).find(
+      (e) => e.id !== exceptId && !e.deleted && e.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (clash) throw new ServiceError('invalid_input', `There is already an exercise called "${clash.name}".`, 'name');
   }
 
   // The shoe list; a log not yet migrated (opened read-only) gets it derived from its runs.
@@ -313,16 +328,48 @@ function createHandlers(options: ServiceOptions): Handlers {
 
     'exercises:list': async () => allExercises(repo.settings.customExercises),
     'exercises:add': async (input) => {
-      const id = customExerciseId(input.name);
-      const existing = allExercises(repo.settings.customExercises).find(
-        (e) => e.id === id || e.name.toLowerCase() === input.name.trim().toLowerCase(),
-      );
-      if (existing)
-        throw new ServiceError('invalid_input', `There is already an exercise called "${existing.name}".`, 'name');
-      const exercise = { ...input, name: input.name.trim(), id };
+      const name = input.name.trim();
+      refuseTakenExerciseName(name);
+      // The id comes from the name; a renamed or deleted exercise may hold it already.
+      const taken = new Set(allExercises(repo.settings.customExercises).map((e) => e.id));
+      const base = customExerciseId(name);
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 76)}-${n}`;
+      const exercise = { ...input, name, id };
       const settings = repo.settings;
       await repo.updateSettings({ ...settings, customExercises: [...settings.customExercises, exercise] });
       return exercise;
+    },
+    'exercises:rename': async ({ id, name }) => {
+      const exercise = ownExercise(id);
+      const trimmed = name.trim();
+      refuseTakenExerciseName(trimmed, id);
+      const renamed = { ...exercise, name: trimmed };
+      const settings = repo.settings;
+      await repo.updateSettings({
+        ...settings,
+        customExercises: settings.customExercises.map((e) => (e.id === id ? renamed : e)),
+      });
+      return renamed;
+    },
+    'exercises:delete': async ({ id }) => {
+      const exercise = ownExercise(id);
+      const settings = repo.settings;
+      const routine = settings.routines.find((r) => r.steps.some((step) => step.exercise === id));
+      if (routine)
+        throw new ServiceError(
+          'invalid_input',
+          `"${exercise.name}" is a step of your routine "${routine.name}": take it out of the routine first.`,
+          'id',
+        );
+      const keptForSessions = repo.all('strength').filter((s) => s.items.some((item) => item.exercise === id)).length;
+      // Sessions that name it keep naming it: it stays, hidden from the pickers.
+      const customExercises =
+        keptForSessions > 0
+          ? settings.customExercises.map((e) => (e.id === id ? { ...e, deleted: true } : e))
+          : settings.customExercises.filter((e) => e.id !== id);
+      await repo.updateSettings({ ...settings, customExercises });
+      return { exercise, keptForSessions };
     },
 
     'settings:get': async () => repo.settings,

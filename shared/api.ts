@@ -23,7 +23,7 @@ import {
   Shoe,
   StoredDate,
   StrengthSessionInput,
-  type CustomExercise,
+  CustomExercise,
   type Entry,
   type EntryType,
   type PainRating,
@@ -172,6 +172,12 @@ export const JournalQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'The end date is before the start date.' });
 
 /** A shoe as the user saves it: without an id it is new; with one it replaces (and renames) that shoe. */
+/** What deleting an exercise of your own did: gone, or kept (hidden) because sessions name it. */
+export interface ExerciseDeletion {
+  exercise: CustomExercise;
+  keptForSessions: number;
+}
+
 export const ShoeInput = Shoe.extend({ id: Shoe.shape.id.optional() }).strict();
 
 /** The weeks a report covers: the last `weeks` weeks (12 when nothing is given), or `from`–`to` (to defaults to today). */
@@ -231,6 +237,12 @@ export const contract = {
   'strength:delete': op<StrengthSession>()(ById, writes('strength')),
   'exercises:list': op<Exercise[]>()(NoInput, READS),
   'exercises:add': op<CustomExercise>()(CustomExerciseInput, writes('settings')),
+  // Your own exercises only; sessions keep naming a renamed or deleted one (by its id).
+  'exercises:rename': op<CustomExercise>()(
+    z.object({ id: CustomExercise.shape.id, name: CustomExerciseInput.shape.name }).strict(),
+    writes('settings'),
+  ),
+  'exercises:delete': op<ExerciseDeletion>()(z.object({ id: CustomExercise.shape.id }).strict(), writes('settings')),
   'settings:get': op<Settings>()(NoInput, READS),
   'settings:update': op<Settings>()(SettingsPatch.strict(), writes('settings')),
   // The user's own guided routines, kept in Settings.routines.

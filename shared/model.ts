@@ -235,12 +235,18 @@ export const ExerciseId = z
   .min(1, { error: 'Choose an exercise.' })
   .max(100, { error: 'An exercise name can be at most 100 characters.' });
 
+/** Which side a one-sided exercise (side plank) was done on. */
+export const EXERCISE_SIDES = ['left', 'right', 'both'] as const;
+export const ExerciseSide = z.enum(EXERCISE_SIDES, { error: 'The side is left, right or both.' });
+export type ExerciseSide = z.infer<typeof ExerciseSide>;
+
 export const StrengthItem = z.object({
   exercise: ExerciseId,
   sets: z.number().int().min(1, { error: 'Sets must be at least 1.' }).max(100).optional(),
   reps: z.number().int().min(1, { error: 'Reps must be at least 1.' }).max(1000).optional(),
   holdS: z.number().int().min(1, { error: 'A hold is at least 1 second.' }).max(3600).optional(),
   minutes: z.number().min(0.5, { error: 'At least half a minute.' }).max(600).optional(),
+  side: ExerciseSide.optional(),
 });
 export type StrengthItem = z.infer<typeof StrengthItem>;
 
@@ -268,9 +274,11 @@ export const CustomExercise = z.object({
   name: z.string().trim().min(1, { error: 'Give the exercise a name.' }).max(100),
   category: ExerciseCategory,
   dosing: Dosing,
+  /** Deleted by the user while sessions still name it: kept so they do, left out of the pickers. */
+  deleted: z.boolean().optional(),
 });
 export type CustomExercise = z.infer<typeof CustomExercise>;
-export const CustomExerciseInput = CustomExercise.omit({ id: true }).extend({
+export const CustomExerciseInput = CustomExercise.omit({ id: true, deleted: true }).extend({
   name: CustomExercise.shape.name.refine(plainText, PLAIN_TEXT_ERROR),
 });
 export type CustomExerciseInput = z.input<typeof CustomExerciseInput>;

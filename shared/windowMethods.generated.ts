@@ -12,6 +12,8 @@ export const WINDOW_METHOD_NAMES = [
   'strength:delete',
   'exercises:list',
   'exercises:add',
+  'exercises:rename',
+  'exercises:delete',
   'settings:get',
   'settings:update',
   'routines:save',

@@ -1,5 +1,5 @@
 // One-line descriptions of entries for the journal (and for undo messages).
-import { exerciseName, isCoreSession } from '../../../../shared/exercises';
+import { exerciseNameWithSide, isCoreSession } from '../../../../shared/exercises';
 import type { CustomExercise, Entry, PainRating, Run, StrengthItem, StrengthSession } from '../../../../shared/model';
 import { formatIsoDate } from '../../../../shared/textFormat';
 import { formatDistance, formatDuration, formatPace, type DistanceUnit } from '../../../../shared/units';
@@ -28,8 +28,9 @@ export function painSummary(pain: PainRating): string {
   ].join(' · ');
 }
 
-function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): string {
-  const name = exerciseName(item.exercise, custom);
+/** One exercise of a session in words: "Plank 30 s hold", "Glute bridge 2×10 reps". */
+export function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): string {
+  const name = exerciseNameWithSide(item.exercise, item.side, custom);
   if (item.minutes) return `${name} ${item.minutes} min`;
   const sets = item.sets && item.sets > 1 ? `${item.sets}×` : '';
   if (item.reps)

@@ -4,6 +4,7 @@ import { useAppData } from '../../hooks/useAppData';
 import { RemindersSection } from '../reminders/RemindersSection';
 import { ShoesSection } from '../shoes/ShoesSection';
 import { BackupsSection } from './BackupsSection';
+import { ExercisesSection } from './ExercisesSection';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -57,6 +58,7 @@ export function SettingsPage() {
       </fieldset>
       <RemindersSection />
       <ShoesSection />
+      <ExercisesSection />
       <h2>Your data</h2>
       <p>
         Everything stays on this computer, in the data folder:
