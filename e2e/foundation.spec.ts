@@ -14,7 +14,7 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
   await expect(journal.entry('10.00 km')).toContainText('Easy, "flat", route');
 
   await journal.addPain({ score: 4, kind: 'Muscular', timing: 'After a run', linkRun: true });
-  await expect(journal.entry('4/10')).toContainText('Muscular');
+  await expect(journal.entry(/Pain\s*4\/10 · /)).toContainText('Muscular');
 
   await app.getByRole('button', { name: 'New session' }).click();
   const session = journal.dialog('New session');
@@ -28,7 +28,7 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
   await app.reload();
   await expect(journal.entries()).toHaveCount(3);
   await expect(journal.entry('10.00 km')).toBeVisible();
-  await expect(journal.entry('4/10')).toBeVisible();
+  await expect(journal.entry(/Pain\s*4\/10 · /)).toBeVisible();
   await expect(journal.entry('Core session')).toBeVisible();
 });
 

@@ -51,9 +51,16 @@ test('at 1280×800 at least twelve entries show, one line each, with Edit and De
 
   const first = journal.entries().first();
   const edit = first.getByRole('button', { name: /^Edit / });
-  await expect(edit).toHaveCSS('opacity', '0');
+  // What a person sees: the opacity the button ends up with through its ancestors.
+  const seenOpacity = () =>
+    edit.evaluate((button) => {
+      let opacity = 1;
+      for (let el: Element | null = button; el; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
+      return opacity;
+    });
+  await expect.poll(seenOpacity).toBe(0);
   await first.hover();
-  await expect(edit).toHaveCSS('opacity', '1');
+  await expect.poll(seenOpacity).toBe(1);
 });
 
 test('week headers carry the week totals; typed times and run/pain links show on both sides', async ({ app }) => {
@@ -63,7 +70,8 @@ test('week headers carry the week totals; typed times and run/pain links show on
   const run = journal.entry(/Run5\.00 km/);
   await expect(run).toContainText('07:15');
   await expect(run).toContainText('Pain 0/10 after a run');
-  const rating = journal.entry(/Pain0\/10 · Lower back/);
+  // Today's rating (newest first), linked to today's 5 km run.
+  const rating = journal.entry(/Pain0\/10 · Lower back/).first();
   await expect(rating).toContainText('21:40');
   await expect(rating).toContainText('Linked to the 07:15 run, 5.00 km in 27:30');
 });
@@ -73,7 +81,8 @@ test('search the notes and filter by dates, pain kind and location', async ({ ap
   await app.getByLabel('Search notes').fill('hilly');
   await expect(journal.entries()).toHaveCount(1);
   await expect(journal.entry('Hilly loop with the club')).toContainText('6.00 km');
-  await expect(app.getByRole('status').filter({ hasText: 'entry matches' })).toHaveText('1 entry matches.');
+  // The count is announced politely (a live region), beside the toasts' status region.
+  await expect(app.getByText('1 entry matches.')).toHaveAttribute('aria-live', 'polite');
   await app.getByRole('button', { name: 'Clear filters' }).click();
 
   await app.getByLabel('Pain kind').selectOption({ label: 'Bone-like aching' });

@@ -96,7 +96,7 @@ test('a short routine with a fast clock logs exactly what was done', async ({ ap
   await expect(app.getByText(/^Logged to your journal/)).toHaveText('Logged to your journal. Time taken: 2:11.');
   await expect(app.getByRole('list', { name: 'What you did' }).getByRole('listitem')).toHaveText([
     'Plank 30 s hold',
-    'Side plank (left/right) 20 s hold',
+    'Side plank (right side) 20 s hold',
     'Glute bridge 3 reps (3 s holds)',
     'Locust pose 12 s hold',
   ]);
@@ -108,7 +108,7 @@ test('a short routine with a fast clock logs exactly what was done', async ({ ap
   const journal = new JournalScreen(app);
   await expect(app.getByRole('heading', { name: 'Journal' })).toBeVisible();
   const expected =
-    'Plank 30 s hold, Side plank (left/right) 20 s hold, Glute bridge 3 reps (3 s holds), Locust pose 12 s hold';
+    'Plank 30 s hold, Side plank (right side) 20 s hold, Glute bridge 3 reps (3 s holds), Locust pose 12 s hold';
   await expect(journal.entry('Core session')).toContainText(expected);
   await expect(journal.entry('Core session')).toContainText('Guided routine: Back-care routine.');
   await expect(app.getByRole('status')).toContainText(`Core routine logged: ${expected}`);

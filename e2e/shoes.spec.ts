@@ -57,6 +57,7 @@ test('free-text shoes become a list with distance so far; the run form suggests 
   await dialog.getByLabel(/^Duration/).fill('1:10:00');
   await dialog.getByRole('button', { name: 'Save run' }).click();
   await expect(dialog).toBeHidden();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
   await expect(journal.entry(/Run12\.00 km/)).toContainText('Trail Glove');
 
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

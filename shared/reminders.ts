@@ -36,7 +36,8 @@ export interface SchedulerOptions {
   reminders(): Reminders;
   /** Whether today already has what the reminder asks for (a pain rating; a core session). */
   loggedToday(kind: ReminderKind, today: string): Promise<boolean> | boolean;
-  notify(kind: ReminderKind): void;
+  /** Shows the reminder; `false` when it could not (no permission yet), so a later check tries again. */
+  notify(kind: ReminderKind): boolean | void;
   now?: () => Date;
 }
 
@@ -72,8 +73,8 @@ export class ReminderScheduler {
         // Ask the log only when everything else says the reminder is due.
         if (!isDue(kind, reminders, now, { firedOn: this.firedOn.get(kind), loggedToday: false })) continue;
         if (await this.options.loggedToday(kind, today)) continue;
+        if (this.options.notify(kind) === false) continue;
         this.firedOn.set(kind, today);
-        this.options.notify(kind);
         fired.push(kind);
       }
       return fired;

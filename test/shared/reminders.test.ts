@@ -8,7 +8,7 @@ function setup(reminders: Reminders, logged: Partial<Record<ReminderKind, boolea
   const scheduler = new ReminderScheduler({
     reminders: () => reminders,
     loggedToday: (kind) => logged[kind] ?? false,
-    notify: (kind) => fired.push({ kind, at: new Date().toTimeString().slice(0, 5) }),
+    notify: (kind) => void fired.push({ kind, at: new Date().toTimeString().slice(0, 5) }),
   });
   return { fired, scheduler };
 }
@@ -34,6 +34,30 @@ describe('reminders on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(24 * 60 * 60_000);
     scheduler.stop();
     expect(fired).toEqual([]);
+  });
+
+  it('one that could not be shown (no permission yet) comes at the next check, not never', async () => {
+    vi.setSystemTime(new Date(2026, 11, 1, 8, 5));
+    let allowed = false;
+    const shown: ReminderKind[] = [];
+    const scheduler = new ReminderScheduler({
+      reminders: () => ({ ...on, core: { ...on.core, enabled: false } }),
+      loggedToday: () => false,
+      notify: (kind) => {
+        if (!allowed) return false;
+        shown.push(kind);
+        return true;
+      },
+    });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown).toEqual([]);
+    allowed = true;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(shown).toEqual(['pain']);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    scheduler.stop();
+    expect(shown).toEqual(['pain']);
   });
 
   it('fire at their time, on their days, once a day', async () => {

@@ -229,7 +229,7 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
         </div>
       )}
       {!loading && total > 0 && (
-        <p className="muted journal__count" role="status">
+        <p className="muted journal__count" aria-live="polite">
           {filtering
             ? last?.matching === 0
               ? 'No entries match these filters.'

@@ -28,8 +28,9 @@ export function RemindersSection() {
 
   const change = async (next: Reminders) => {
     const turningOn = (next.pain.enabled && !reminders.pain.enabled) || (next.core.enabled && !reminders.core.enabled);
-    await updateSettings({ reminders: next });
+    // Permission first, so the reminder's first check can already show it.
     if (turningOn) setWarning(await browserPermission());
+    await updateSettings({ reminders: next });
   };
 
   return (

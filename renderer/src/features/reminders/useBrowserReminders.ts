@@ -28,13 +28,14 @@ export function useBrowserReminders(settings: Settings, runCommand: (command: Me
       // When the log cannot be asked, stay quiet rather than remind about something perhaps logged.
       loggedToday: (kind, today) => loggedToday(kind, today, latest.current.settings).catch(() => true),
       notify: (kind) => {
-        if (Notification.permission !== 'granted') return;
+        if (Notification.permission !== 'granted') return false;
         const notification = new Notification(REMINDER_TEXT[kind].title, { body: REMINDER_TEXT[kind].body });
         notification.onclick = () => {
           window.focus();
           latest.current.runCommand(kind === 'pain' ? 'new-pain' : 'start-routine');
           notification.close();
         };
+        return true;
       },
     });
     scheduler.start();

@@ -57,7 +57,7 @@ function OwnExercise({ exercise, onDone }: { exercise: Exercise; onDone(message:
       const { keptForSessions } = await api.exercises.delete({ id: exercise.id });
       await onDone(
         keptForSessions > 0
-          ? `Deleted “${exercise.name}”. The ${keptForSessions} ${keptForSessions === 1 ? 'session' : 'sessions'} that used it still show it.`
+          ? `Deleted “${exercise.name}”. ${keptForSessions === 1 ? 'The session that used it still shows it.' : `The ${keptForSessions} sessions that used it still show it.`}`
           : `Deleted “${exercise.name}”.`,
       );
     } catch (e) {
