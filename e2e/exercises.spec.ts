@@ -44,14 +44,16 @@ test('an exercise of your own is renamed and deleted in Settings; its session ke
   await expect(journal.entries().first()).toContainText('Bird dog, slow 8 reps');
   await app.getByRole('button', { name: 'New session' }).click();
   const next = journal.dialog('New session');
-  await expect(next.getByLabel('Exercise 1').locator('option', { hasText: 'Bird dog' })).toHaveCount(0);
+  await expect(next.getByLabel('Exercise 1', { exact: true }).locator('option', { hasText: 'Bird dog' })).toHaveCount(
+    0,
+  );
 });
 
 test('a side plank records its side: both by default, or the one chosen', async ({ app }) => {
   const journal = new JournalScreen(app);
   await app.getByRole('button', { name: 'New session' }).click();
   const session = journal.dialog('New session');
-  await session.getByLabel('Exercise 1').selectOption({ label: 'Side plank (left/right)' });
+  await session.getByLabel('Exercise 1', { exact: true }).selectOption({ label: 'Side plank (left/right)' });
   await expect(session.getByLabel('Side for exercise 1')).toHaveValue('both');
   await session.getByLabel('Side for exercise 1').selectOption({ label: 'Left side' });
   await session.getByRole('button', { name: 'Save session' }).click();

@@ -27,7 +27,7 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
 
   await app.reload();
   await expect(journal.entries()).toHaveCount(3);
-  await expect(journal.entry('10.00 km')).toBeVisible();
+  await expect(journal.entry(/Run\s*10\.00 km/)).toBeVisible();
   await expect(journal.entry(/Pain\s*4\/10 · /)).toBeVisible();
   await expect(journal.entry('Core session')).toBeVisible();
 });
