@@ -139,6 +139,9 @@ for (const scheme of ['light', 'dark'] as const) {
           'Stop the routine?',
           scheme,
         );
+        await app.getByRole('button', { name: 'Finish and log' }).click();
+        await expect(app.getByRole('heading', { name: 'Routine done' })).toBeVisible();
+        await expectAccessible(app, `routine summary (${scheme})`);
       });
     });
   });

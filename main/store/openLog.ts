@@ -16,7 +16,8 @@ export function openLog(options: { dataDir: string; factory: StoreFactory; acces
     lock: access === 'write',
   });
   if (access === 'write') {
-    migrateShoes(repo);
+    // In the background: it reports its own failure as a notice, and flush() waits for it.
+    void migrateShoes(repo);
     startAutomaticBackups(repo);
   }
   return repo;
