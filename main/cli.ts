@@ -5,7 +5,6 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
   EXPORT_KINDS,
-  METHODS,
   READ_METHODS,
   isMethod,
   type ApiErrorShape,
