@@ -58,6 +58,9 @@ for (const scheme of ['light', 'dark'] as const) {
         test.setTimeout(180_000);
         await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
         await expectAccessible(app, `journal (${scheme})`);
+        await app.getByRole('button', { name: 'Calendar' }).click();
+        await expectAccessible(app, `journal with the month calendar (${scheme})`);
+        await app.getByRole('button', { name: 'Calendar' }).click();
         await checkDialog(
           app,
           () =>
@@ -136,6 +139,9 @@ for (const scheme of ['light', 'dark'] as const) {
           'Stop the routine?',
           scheme,
         );
+        await app.getByRole('button', { name: 'Finish and log' }).click();
+        await expect(app.getByRole('heading', { name: 'Routine done' })).toBeVisible();
+        await expectAccessible(app, `routine summary (${scheme})`);
       });
     });
   });

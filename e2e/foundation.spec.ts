@@ -14,7 +14,7 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
   await expect(journal.entry('10.00 km')).toContainText('Easy, "flat", route');
 
   await journal.addPain({ score: 4, kind: 'Muscular', timing: 'After a run', linkRun: true });
-  await expect(journal.entry('4/10')).toContainText('Muscular');
+  await expect(journal.entry(/Pain\s*4\/10 · /)).toContainText('Muscular');
 
   await app.getByRole('button', { name: 'New session' }).click();
   const session = journal.dialog('New session');
@@ -23,12 +23,12 @@ test('a new user logs a run, a pain rating and a core session, and they survive 
   await session.getByLabel('Reps for exercise 2').fill('12');
   await session.getByRole('button', { name: 'Save session' }).click();
   await expect(session).toBeHidden();
-  await expect(journal.entry('Core session')).toContainText('Plank 45 s, Glute bridge 12 (3 s holds)');
+  await expect(journal.entry('Core session')).toContainText('Plank 45 s hold, Glute bridge 12 reps (3 s holds)');
 
   await app.reload();
   await expect(journal.entries()).toHaveCount(3);
-  await expect(journal.entry('10.00 km')).toBeVisible();
-  await expect(journal.entry('4/10')).toBeVisible();
+  await expect(journal.entry(/Run\s*10\.00 km/)).toBeVisible();
+  await expect(journal.entry(/Pain\s*4\/10 · /)).toBeVisible();
   await expect(journal.entry('Core session')).toBeVisible();
 });
 

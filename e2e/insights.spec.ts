@@ -221,9 +221,10 @@ test.describe('with twenty weeks logged', () => {
     const cli = await cliReport(dataDir);
     await openInsights(app);
     const trend = card(app, 'Core sessions and back pain by week');
-    const toggle = trend.getByRole('button', { name: 'Show as table' });
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await trend.getByRole('button', { name: 'Show as table' }).click();
+    // The button now says what it does next.
+    await expect(trend.getByRole('button', { name: 'Show as chart' })).toBeVisible();
+    await expect(trend.getByRole('button', { name: 'Show as table' })).toHaveCount(0);
     const table = trend.getByRole('table', { name: 'Core sessions, run distance and back pain by week' });
     await expect(table).toBeVisible();
     await expect(trend.locator('canvas')).toHaveCount(0);
@@ -236,6 +237,8 @@ test.describe('with twenty weeks logged', () => {
 
     await app.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '12 weeks' }).click();
     await expect(table.locator('tbody tr')).toHaveCount(12);
+    await trend.getByRole('button', { name: 'Show as chart' }).click();
+    await expect(trend.locator('canvas')).toHaveCount(1);
 
     // The other charts have tables too.
     for (const title of ['Core sessions and back pain later (exploratory)', 'Pain map', 'Core endurance']) {

@@ -70,7 +70,7 @@ test('log a run, a pain rating and a session, open insights, export and change a
   await tabTo(app, session.getByRole('button', { name: 'Save session' }));
   await app.keyboard.press('Enter');
   await expect(session).toBeHidden();
-  await expect(journal.entry('Core session')).toContainText('Plank 50 s, Glute bridge 12 (3 s holds)');
+  await expect(journal.entry('Core session')).toContainText('Plank 50 s hold, Glute bridge 12 reps (3 s holds)');
   await expect(journal.entries()).toHaveCount(3);
 
   // Export, where the app offers it: choose a file with the arrow keys.
@@ -165,9 +165,12 @@ test('the guided routine by keyboard: focus follows the step, Space starts and c
   await expect(app.getByText('of 10 reps')).toBeVisible();
   await tabTo(app, app.getByRole('button', { name: 'Finish and log' }));
   await app.keyboard.press('Enter');
+  // The summary takes the focus; Enter goes on to the journal.
+  await expect(app.getByRole('button', { name: 'Go to the journal' })).toBeFocused();
+  await app.keyboard.press('Enter');
 
   const journal = new JournalScreen(app);
-  await expect(journal.entry('Core session')).toContainText('Plank 2 s, Glute bridge 4 (3 s holds)');
+  await expect(journal.entry('Core session')).toContainText('Plank 2 s hold, Glute bridge 4 reps (3 s holds)');
   await app.reload();
   await expect(app.getByRole('heading', { name: 'Welcome to Backstride' })).toBeHidden();
 });

@@ -90,10 +90,25 @@ test('a short routine with a fast clock logs exactly what was done', async ({ ap
   await app.clock.runFor(12_000);
   await app.getByRole('button', { name: 'End hold now' }).click();
 
+  // A summary first: what was done, what was skipped, the time from the first Start (131 s of
+  // driven clock, the minute's pause included).
+  await expect(app.getByRole('heading', { name: 'Routine done' })).toBeVisible();
+  await expect(app.getByText(/^Logged to your journal/)).toHaveText('Logged to your journal. Time taken: 2:11.');
+  await expect(app.getByRole('list', { name: 'What you did' }).getByRole('listitem')).toHaveText([
+    'Plank 30 s hold',
+    'Side plank (right side) 20 s hold',
+    'Glute bridge 3 reps (3 s holds)',
+    'Locust pose 12 s hold',
+  ]);
+  await expect(app.getByText('Skipped: Side plank, left side.')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Go to the journal' })).toBeFocused();
+  await app.getByRole('button', { name: 'Go to the journal' }).click();
+
   // The session is in the journal, with a message that offers to edit it.
   const journal = new JournalScreen(app);
   await expect(app.getByRole('heading', { name: 'Journal' })).toBeVisible();
-  const expected = 'Plank 30 s, Side plank (left/right) 20 s, Glute bridge 3 (3 s holds), Locust pose 12 s';
+  const expected =
+    'Plank 30 s hold, Side plank (right side) 20 s hold, Glute bridge 3 reps (3 s holds), Locust pose 12 s hold';
   await expect(journal.entry('Core session')).toContainText(expected);
   await expect(journal.entry('Core session')).toContainText('Guided routine: Back-care routine.');
   await expect(app.getByRole('status')).toContainText(`Core routine logged: ${expected}`);

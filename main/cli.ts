@@ -3,12 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { EXPORT_KINDS, METHODS, READ_METHODS, isMethod, type ImportPreview, type Method } from '../shared/api';
+import {
+  EXPORT_KINDS,
+  READ_METHODS,
+  isMethod,
+  type ApiErrorShape,
+  type ImportPreview,
+  type Method,
+} from '../shared/api';
 import type { InsightsReport } from '../shared/insights/types';
 import { reportDocument, type BuiltReport } from '../shared/report';
 import { formatDistance } from '../shared/units';
 import { openApp, type AppContext } from './context';
 import { dispatch } from './dispatch';
+import { methodLines } from './methodDocs';
 import { currentExperimentSummary } from './experiments';
 import { DISK_FULL_MESSAGE, isDiskFull, ServiceError } from './errors';
 import { exportTargetProblem, writeExportFile } from './exporter';
@@ -176,7 +184,7 @@ export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promi
     return command || flags.help ? 0 : 1;
   }
   if (command === 'methods') {
-    for (const m of METHODS) io.out(m);
+    for (const line of methodLines()) io.out(line);
     return 0;
   }
   const ctx = await openForCli(flags, command, rest, io, terminal);
@@ -325,7 +333,7 @@ async function runCommand(ctx: AppContext, command: string, rest: string[], flag
       }
       const result = await dispatch(ctx.handlers, method, input, 'cli');
       await ctx.repo.flush();
-      if (!result.ok) return fail(io, result.error.message);
+      if (!result.ok) return fail(io, describeFailure(result.error));
       io.out(JSON.stringify(result.value, null, 2));
       return 0;
     }
@@ -334,6 +342,15 @@ async function runCommand(ctx: AppContext, command: string, rest: string[], flag
       io.err(USAGE);
       return 1;
   }
+}
+
+/** Every invalid field at once, so a script's author fixes them in one go. */
+function describeFailure(error: ApiErrorShape): string {
+  const issues = error.issues ?? [];
+  if (issues.length < 2) return error.message;
+  return [`${issues.length} fields are invalid:`, ...issues.map((i) => `  ${i.field || '(input)'}: ${i.message}`)].join(
+    '\n',
+  );
 }
 
 /** Previews the files (and, unless --dry-run, imports them): exit 0 only when all of it went in or was there. */

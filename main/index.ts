@@ -8,6 +8,7 @@ import { openApp } from './context';
 import { registerIpc } from './ipc';
 import { desktopCapabilities } from './electron/printPdf';
 import { buildMenu } from './menu';
+import { DesktopReminders } from './electron/reminders';
 import { argValue } from './paths';
 import {
   appProtocolHandler,
@@ -29,6 +30,8 @@ protocol.registerSchemesAsPrivileged([
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let mainWindow: BrowserWindow | undefined;
+let reminders: DesktopReminders | undefined;
+let quitting = false;
 
 /** Shows the address and asks before anything is opened outside the app. */
 async function confirmExternal(contents: WebContents | undefined, url: string): Promise<boolean> {
@@ -87,9 +90,16 @@ async function createWindow(ctx: ReturnType<typeof openApp>): Promise<void> {
     webPreferences: { ...WEB_PREFERENCES, preload: path.join(import.meta.dirname, '../preload/preload.cjs') },
   });
   if (bounds?.maximized) mainWindow.maximize();
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
+  // Opened at login for reminders, it starts in the tray.
+  if (!process.argv.includes('--hidden')) mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', (event) => {
     if (!mainWindow) return;
+    // With a reminder on, closing the window leaves Backstride in the tray so reminders still come.
+    if (reminders?.keepRunning && !quitting) {
+      event.preventDefault();
+      mainWindow.hide();
+      return;
+    }
     const b = mainWindow.getNormalBounds();
     void ctx.repo.updateSettings({
       ...ctx.repo.settings,
@@ -126,7 +136,10 @@ function start(): void {
         dataDir,
         mode: 'electron',
         factory: electronStoreFactory,
-        onChange: (types) => sendPush(mainWindow?.webContents, 'data:changed', { types }),
+        onChange: (types) => {
+          sendPush(mainWindow?.webContents, 'data:changed', { types });
+          if (types.includes('settings')) reminders?.apply();
+        },
         desktop: desktopCapabilities(() => mainWindow),
       });
     } catch (error) {
@@ -145,13 +158,23 @@ function start(): void {
       ),
     );
     await createWindow(ctx);
+    reminders = new DesktopReminders(ctx.repo, async () => {
+      if (!mainWindow || mainWindow.isDestroyed()) await createWindow(ctx);
+      mainWindow!.show();
+      mainWindow!.focus();
+      return mainWindow!;
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow(ctx);
     });
-    app.on('before-quit', () => void ctx.repo.flush());
+    app.on('before-quit', () => {
+      quitting = true;
+      reminders?.stop();
+      void ctx.repo.flush();
+    });
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !reminders?.keepRunning) app.quit();
   });
 }
 

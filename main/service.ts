@@ -16,6 +16,11 @@ import {
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
+import { Calendar } from '../shared/insights/dates';
+import { buildWeeklySeries } from '../shared/insights/weekly';
+import { indexLog } from '../shared/insights/log';
+import { findShoe, shoeKey, shoesFromRuns, shoesWithDistance } from '../shared/shoes';
+import { entryMatcher, isFiltering, weeksForEntries } from '../shared/journal';
 import {
   buildReport,
   resolveReportRange,
@@ -31,8 +36,12 @@ import {
   journalKey,
   localToday,
   ReportSettings,
+  type CustomExercise,
   type Entry,
   type EntryType,
+  type PainRating,
+  type Run,
+  type Shoe,
   type JournalKey,
 } from '../shared/model';
 import type { ParsedImport } from '../shared/csv';
@@ -172,6 +181,38 @@ function createHandlers(options: ServiceOptions): Handlers {
     return repo.save(type, record);
   }
 
+  function ownExercise(id: string): CustomExercise {
+    const exercise = repo.settings.customExercises.find((e) => e.id === id && !e.deleted);
+    if (!exercise) throw new ServiceError('not_found', 'That exercise of yours no longer exists.', 'id');
+    return exercise;
+  }
+
+  /** Exercise names are unique (case aside) among the catalogue and your own, deleted ones aside. */
+  function refuseTakenExerciseName(name: string, exceptId?: string): void {
+    const clash = allExercises(repo.settings.customExercises).find(
+      (e) => e.id !== exceptId && !e.deleted && e.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (clash) throw new ServiceError('invalid_input', `There is already an exercise called "${clash.name}".`, 'name');
+  }
+
+  // The shoe list; a log not yet migrated (opened read-only) gets it derived from its runs.
+  const shoeList = (): Shoe[] =>
+    repo.settings.shoes ?? perRevision('derivedShoes', () => shoesFromRuns(repo.all('run'), () => crypto.randomUUID()));
+
+  async function saveShoes(shoes: Shoe[]): Promise<void> {
+    await repo.updateSettings({ ...repo.settings, shoes });
+  }
+
+  /** A shoe name typed on a run (or imported) that is not in the list yet adds that shoe. */
+  async function addShoesOf(runs: ReadonlyArray<Pick<Run, 'shoe' | 'date'>>): Promise<void> {
+    const known = shoeList();
+    const added = shoesFromRuns(
+      runs.filter((run) => run.shoe && !findShoe(known, run.shoe)),
+      () => crypto.randomUUID(),
+    );
+    if (added.length > 0) await saveShoes([...known, ...added]);
+  }
+
   async function deleteRecord<T extends EntryType>(type: T, id: string): Promise<RecordOf[T]> {
     const removed = await repo.delete(type, id);
     if (!removed)
@@ -191,7 +232,7 @@ function createHandlers(options: ServiceOptions): Handlers {
       notices: [...repo.notices],
     }),
 
-    'journal:list': async ({ type, limit, cursor }): Promise<JournalPage> => {
+    'journal:list': async ({ limit, cursor, ...filter }): Promise<JournalPage> => {
       const all = journal();
       let start = 0;
       if (cursor) {
@@ -204,7 +245,7 @@ function createHandlers(options: ServiceOptions): Handlers {
           else high = mid;
         }
       }
-      const wanted = (entry: Entry): boolean => !type || entry.type === type;
+      const wanted = entryMatcher(filter);
       const entries: Entry[] = [];
       let i = start;
       for (; i < all.length && entries.length < limit; i++) {
@@ -214,10 +255,64 @@ function createHandlers(options: ServiceOptions): Handlers {
       let more = false;
       for (let j = i; j < all.length && !more; j++) more = wanted(all[j]!);
       const counts = Object.fromEntries(ENTRY_TYPES.map((t) => [t, repo.count(t)])) as JournalPage['counts'];
-      return { entries, nextCursor: more && last ? cursorOf(last) : null, counts };
+      // Without a filter beyond the type the count is known; with one (a person searching) it is counted.
+      const { type, ...narrowing } = filter;
+      const matching = isFiltering(narrowing)
+        ? all.reduce((n, entry) => (wanted(entry) ? n + 1 : n), 0)
+        : type
+          ? counts[type]
+          : counts.run + counts.pain + counts.strength;
+      const calendar = new Calendar(repo.settings.weekStartsOn);
+      const weeks = weeksForEntries(
+        entries,
+        perRevision('weeks', () => buildWeeklySeries(indexLog(insightsInput(repo))).weeks),
+        (date) => calendar.date(calendar.weekStartDay(date)),
+      );
+      const links = perRevision('links', () => {
+        const byRun = new Map<string, PainRating[]>();
+        for (const pain of repo.all('pain'))
+          if (pain.runId) byRun.set(pain.runId, [...(byRun.get(pain.runId) ?? []), pain]);
+        return byRun;
+      });
+      const linkedPain: JournalPage['linkedPain'] = {};
+      const linkedRun: JournalPage['linkedRun'] = {};
+      for (const entry of entries) {
+        if (entry.type === 'run') {
+          const pain = links.get(entry.record.id);
+          if (pain)
+            linkedPain[entry.record.id] = pain.map(({ id, score, timing, time }) => ({
+              id,
+              score,
+              timing,
+              ...(time ? { time } : {}),
+            }));
+        } else if (entry.type === 'pain' && entry.record.runId) {
+          const run = repo.get('run', entry.record.runId);
+          if (run)
+            linkedRun[entry.record.id] = {
+              id: run.id,
+              distanceKm: run.distanceKm,
+              durationS: run.durationS,
+              ...(run.startTime ? { startTime: run.startTime } : {}),
+            };
+        }
+      }
+      return {
+        entries,
+        nextCursor: more && last ? cursorOf(last) : null,
+        counts,
+        matching,
+        weeks,
+        linkedPain,
+        linkedRun,
+      };
     },
 
-    'runs:save': (input) => saveRecord('run', input),
+    'runs:save': async (input) => {
+      const run = await saveRecord('run', input);
+      await addShoesOf([run]);
+      return run;
+    },
     'runs:delete': ({ id }) => deleteRecord('run', id),
     'runs:onDate': async ({ date }) =>
       repo
@@ -245,16 +340,48 @@ function createHandlers(options: ServiceOptions): Handlers {
 
     'exercises:list': async () => allExercises(repo.settings.customExercises),
     'exercises:add': async (input) => {
-      const id = customExerciseId(input.name);
-      const existing = allExercises(repo.settings.customExercises).find(
-        (e) => e.id === id || e.name.toLowerCase() === input.name.trim().toLowerCase(),
-      );
-      if (existing)
-        throw new ServiceError('invalid_input', `There is already an exercise called "${existing.name}".`, 'name');
-      const exercise = { ...input, name: input.name.trim(), id };
+      const name = input.name.trim();
+      refuseTakenExerciseName(name);
+      // The id comes from the name; a renamed or deleted exercise may hold it already.
+      const taken = new Set(allExercises(repo.settings.customExercises).map((e) => e.id));
+      const base = customExerciseId(name);
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 76)}-${n}`;
+      const exercise = { ...input, name, id };
       const settings = repo.settings;
       await repo.updateSettings({ ...settings, customExercises: [...settings.customExercises, exercise] });
       return exercise;
+    },
+    'exercises:rename': async ({ id, name }) => {
+      const exercise = ownExercise(id);
+      const trimmed = name.trim();
+      refuseTakenExerciseName(trimmed, id);
+      const renamed = { ...exercise, name: trimmed };
+      const settings = repo.settings;
+      await repo.updateSettings({
+        ...settings,
+        customExercises: settings.customExercises.map((e) => (e.id === id ? renamed : e)),
+      });
+      return renamed;
+    },
+    'exercises:delete': async ({ id }) => {
+      const exercise = ownExercise(id);
+      const settings = repo.settings;
+      const routine = settings.routines.find((r) => r.steps.some((step) => step.exercise === id));
+      if (routine)
+        throw new ServiceError(
+          'invalid_input',
+          `"${exercise.name}" is a step of your routine "${routine.name}": take it out of the routine first.`,
+          'id',
+        );
+      const keptForSessions = repo.all('strength').filter((s) => s.items.some((item) => item.exercise === id)).length;
+      // Sessions that name it keep naming it: it stays, hidden from the pickers.
+      const customExercises =
+        keptForSessions > 0
+          ? settings.customExercises.map((e) => (e.id === id ? { ...e, deleted: true } : e))
+          : settings.customExercises.filter((e) => e.id !== id);
+      await repo.updateSettings({ ...settings, customExercises });
+      return { exercise, keptForSessions };
     },
 
     'settings:get': async () => repo.settings,
@@ -315,7 +442,11 @@ function createHandlers(options: ServiceOptions): Handlers {
       const plan = previews.get(previewId);
       if (!plan)
         throw new ServiceError('not_found', 'This import preview has expired: choose the files again.', 'previewId');
+      // Imported runs without a shoe get the default shoe, when one is set in Settings.
+      const shoe = repo.settings.defaultImportShoe?.trim();
+      if (shoe) plan.records.run = plan.records.run.map((run) => (run.shoe ? run : { ...run, shoe }));
       const summary = await commitImport(repo, plan, { onlyValid });
+      await addShoesOf(plan.records.run);
       previews.delete(previewId);
       return summary;
     },
@@ -329,6 +460,34 @@ function createHandlers(options: ServiceOptions): Handlers {
     'experiments:list': async () => listExperiments(repo),
     'experiments:abandon': ({ id }) => abandonExperiment(repo, id),
     'experiments:result': async ({ id }) => perRevision(`experiment:${id}`, () => experimentResult(repo, id)),
+    'shoes:list': async () => shoesWithDistance(shoeList(), repo.all('run')),
+    'shoes:save': async (input) => {
+      const shoes = shoeList();
+      const shoe: Shoe = { ...input, name: input.name.trim(), id: input.id ?? crypto.randomUUID() };
+      const previous = shoes.find((s) => s.id === shoe.id);
+      if (input.id && !previous) throw new ServiceError('not_found', `No shoe with id ${input.id}.`, 'id');
+      const clash = findShoe(shoes, shoe.name);
+      if (clash && clash.id !== shoe.id)
+        throw new ServiceError('invalid_input', `There is already a shoe called "${clash.name}".`, 'name');
+      // A rename carries the shoe's runs with it, so its distance and history stay.
+      if (previous && shoeKey(previous.name) !== shoeKey(shoe.name)) {
+        const runs = repo.all('run').filter((run) => run.shoe && shoeKey(run.shoe) === shoeKey(previous.name));
+        await repo.saveMany(
+          'run',
+          runs.map((run) => ({ ...run, shoe: shoe.name })),
+        );
+      }
+      await saveShoes(previous ? shoes.map((s) => (s.id === shoe.id ? shoe : s)) : [...shoes, shoe]);
+      return shoe;
+    },
+    'shoes:delete': async ({ id }) => {
+      const shoes = shoeList();
+      const shoe = shoes.find((s) => s.id === id);
+      if (!shoe) throw new ServiceError('not_found', `No shoe with id ${id}.`, 'id');
+      // Its runs keep the shoe's name: the history stays, only the list entry goes.
+      await saveShoes(shoes.filter((s) => s.id !== id));
+      return shoe;
+    },
 
     'insights:get': async (query) => {
       const locale = query?.locale;

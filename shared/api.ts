@@ -7,20 +7,23 @@ import type { ExperimentResult } from './experiment/analysis';
 import type { PUSH_EVENT_NAMES, WINDOW_METHOD_NAMES } from './windowMethods.generated';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
-import type { InsightsReport } from './insights/types';
+import type { InsightsReport, WeekSummary } from './insights/types';
 import { REPORT_MAX_WEEKS, type BuiltReport } from './report';
 import { isLocaleTag } from './textFormat';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
   IsoDate,
+  PainKind,
+  PainLocation,
   PainRatingInput,
   Routine,
   RunInput,
   SettingsPatch,
+  Shoe,
   StoredDate,
   StrengthSessionInput,
-  type CustomExercise,
+  CustomExercise,
   type Entry,
   type EntryType,
   type PainRating,
@@ -28,6 +31,7 @@ import {
   type Settings,
   type StrengthSession,
 } from './model';
+import type { ShoeWithDistance } from './shoes';
 
 /** What a change touches: the window refreshes what it shows of these. */
 export type ChangeType = EntryType | 'experiment' | 'settings';
@@ -86,6 +90,13 @@ export interface JournalPage {
   /** Pass back as `cursor` to get the next (older) page; null at the end. */
   nextCursor: string | null;
   counts: Record<(typeof ENTRY_TYPES)[number], number>;
+  /** How many entries match the filter, across all pages. */
+  matching: number;
+  /** The totals of every week the page's entries fall in (whole weeks, whatever the filter). */
+  weeks: WeekSummary[];
+  /** Pain ratings linked to a run, by run id; and the run a pain rating is linked to, by pain id. */
+  linkedPain: Record<string, Array<Pick<PainRating, 'id' | 'score' | 'timing' | 'time'>>>;
+  linkedRun: Record<string, Pick<Run, 'id' | 'startTime' | 'distanceKm' | 'durationS'>>;
 }
 
 /** A file handed to the importer (from a file picker or a drop), as base64 so every door can carry it. */
@@ -164,8 +175,23 @@ export const JournalQuery = z
     type: z.enum(ENTRY_TYPES).optional(),
     limit: z.number().int().min(1).max(2000).default(200),
     cursor: z.string().max(200).optional(),
+    search: z.string().max(200, { error: 'Search for at most 200 characters.' }).optional(),
+    from: StoredDate.optional(),
+    to: StoredDate.optional(),
+    painKind: PainKind.optional(),
+    painLocation: PainLocation.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'The end date is before the start date.' });
+
+/** A shoe as the user saves it: without an id it is new; with one it replaces (and renames) that shoe. */
+/** What deleting an exercise of your own did: gone, or kept (hidden) because sessions name it. */
+export interface ExerciseDeletion {
+  exercise: CustomExercise;
+  keptForSessions: number;
+}
+
+export const ShoeInput = Shoe.extend({ id: Shoe.shape.id.optional() }).strict();
 
 /** The weeks a report covers: the last `weeks` weeks (12 when nothing is given), or `from`–`to` (to defaults to today). */
 export const ReportQuery = z
@@ -214,7 +240,8 @@ export const InsightsQuery = z
 export const contract = {
   'app:info': op<AppInfo>()(NoInput, READS),
   'journal:list': op<JournalPage>()(JournalQuery, READS),
-  'runs:save': op<Run>()(RunInput, writes('run')),
+  // A shoe name not in the list yet adds that shoe (to the settings).
+  'runs:save': op<Run>()(RunInput, writes('run', 'settings')),
   'runs:delete': op<Run>()(ById, writes('run')),
   'runs:onDate': op<Run[]>()(z.object({ date: IsoDate }).strict(), READS),
   'pain:save': op<PainRating>()(PainRatingInput, writes('pain')),
@@ -223,11 +250,22 @@ export const contract = {
   'strength:delete': op<StrengthSession>()(ById, writes('strength')),
   'exercises:list': op<Exercise[]>()(NoInput, READS),
   'exercises:add': op<CustomExercise>()(CustomExerciseInput, writes('settings')),
+  // Your own exercises only; sessions keep naming a renamed or deleted one (by its id).
+  'exercises:rename': op<CustomExercise>()(
+    z.object({ id: CustomExercise.shape.id, name: CustomExerciseInput.shape.name }).strict(),
+    writes('settings'),
+  ),
+  'exercises:delete': op<ExerciseDeletion>()(z.object({ id: CustomExercise.shape.id }).strict(), writes('settings')),
   'settings:get': op<Settings>()(NoInput, READS),
   'settings:update': op<Settings>()(SettingsPatch.strict(), writes('settings')),
   // The user's own guided routines, kept in Settings.routines.
   'routines:save': op<Routine>()(RoutineInput.strict(), writes('settings')),
   'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict(), writes('settings')),
+  // Shoes, kept in Settings.shoes; each listed with the distance run in it. A rename moves the
+  // shoe's runs with it.
+  'shoes:list': op<ShoeWithDistance[]>()(NoInput, READS),
+  'shoes:save': op<Shoe>()(ShoeInput, writes('settings', 'run')),
+  'shoes:delete': op<Shoe>()(ById, writes('settings')),
   'insights:get': op<InsightsReport>()(InsightsQuery, READS),
   'insights:charts': op<InsightsCharts>()(NoInput, READS),
   // The report for a physiotherapist (shared/report), as an HTML fragment.
@@ -252,7 +290,7 @@ export const contract = {
   'import:cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.uuid() }).strict(), READS),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
-    writes('run', 'pain', 'strength'),
+    writes('run', 'pain', 'strength', 'settings'),
   ),
   'export:csv': op<ExportedFile>()(z.object({ kind: z.enum(EXPORT_KINDS) }).strict(), READS),
   // Full-fidelity backups in <dataDir>/backups (main/store/backups.ts). Making one does not change the log.

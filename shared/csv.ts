@@ -6,6 +6,7 @@ import { customExerciseId, exerciseCategory, exerciseName, findExercise } from '
 import type { WeekSummary } from './insights/types';
 import {
   EXERCISE_CATEGORIES,
+  EXERCISE_SIDES,
   PAIN_KINDS,
   PAIN_LOCATIONS,
   PAIN_SIDES,
@@ -53,6 +54,7 @@ export const CSV_COLUMNS = {
     'notes',
     'time',
     'minutes',
+    'side',
   ],
   weekly: ['week_start', 'core_sessions', 'runs', 'run_km', 'mean_back_pain', 'max_back_pain', 'pain_days'],
 } as const;
@@ -252,7 +254,7 @@ export function toCsv(
             `\r\n${plain(s.id)},${plain(s.date)},${text(exerciseName(item.exercise, custom))},` +
             `${plain(exerciseCategory(item.exercise, custom))},${num(item.sets, 0)},${num(item.reps, 0)},` +
             `${num(item.holdS, 0)},${num(s.durationMin, MINUTE_DECIMALS)},${text(s.notes)},${plain(s.time)},` +
-            `${num(item.minutes, MINUTE_DECIMALS)}`;
+            `${num(item.minutes, MINUTE_DECIMALS)},${plain(item.side)}`;
         }
       }
       break;
@@ -536,6 +538,7 @@ const ITEM_FIELDS: FieldColumns = {
   reps: 'reps',
   holdS: 'hold_s',
   minutes: 'minutes',
+  side: 'side',
 };
 
 interface SchemaIssue {
@@ -864,6 +867,7 @@ function mapStrength(
         reps: r.number(c.reps),
         holdS: r.number(c.hold_s),
         minutes: r.number(c.minutes),
+        side: r.oneOf(c.side, EXERCISE_SIDES),
       };
     });
     const fields = {

@@ -1,5 +1,5 @@
 // The built-in exercise catalogue (see domain-notes.md) and the rule for a "core session".
-import type { CustomExercise, Dosing, ExerciseCategory, Routine, StrengthSession } from './model';
+import type { CustomExercise, Dosing, ExerciseCategory, ExerciseSide, Routine, StrengthSession } from './model';
 
 export interface Exercise {
   id: string;
@@ -13,6 +13,10 @@ export interface Exercise {
   /** Needs a stability ball. */
   needsBall?: boolean;
   builtIn: boolean;
+  /** Done one side at a time (the side is recorded with the item). */
+  sided?: boolean;
+  /** One of your own, deleted while sessions still name it: not offered in the pickers. */
+  deleted?: boolean;
 }
 
 export const CATALOGUE: readonly Exercise[] = [
@@ -31,6 +35,7 @@ export const CATALOGUE: readonly Exercise[] = [
     name: 'Side plank (left/right)',
     category: 'core',
     dosing: 'hold',
+    sided: true,
     howTo:
       'Lie on one side and prop yourself on one forearm; lift the hips so the body is a straight sideways line. Hold, then switch sides.',
     suggested: { sets: 2, holdS: 20 },
@@ -127,6 +132,17 @@ export function exerciseCategory(idOrName: string, custom: readonly CustomExerci
 
 export function exerciseName(idOrName: string, custom: readonly CustomExercise[] = []): string {
   return findExercise(idOrName, custom)?.name ?? idOrName;
+}
+
+/** "Side plank (left side)", "Side plank (both sides)": a sided exercise's name with its side. */
+export function exerciseNameWithSide(
+  idOrName: string,
+  side: ExerciseSide | undefined,
+  custom: readonly CustomExercise[] = [],
+): string {
+  const name = exerciseName(idOrName, custom);
+  if (!side) return name;
+  return `${name.replace(/\s*\(left\/right\)\s*$/i, '')} (${side === 'both' ? 'both sides' : `${side} side`})`;
 }
 
 /** A core session contains at least one core or posterior-chain exercise (domain-notes.md). */

@@ -235,12 +235,18 @@ export const ExerciseId = z
   .min(1, { error: 'Choose an exercise.' })
   .max(100, { error: 'An exercise name can be at most 100 characters.' });
 
+/** Which side a one-sided exercise (side plank) was done on. */
+export const EXERCISE_SIDES = ['left', 'right', 'both'] as const;
+export const ExerciseSide = z.enum(EXERCISE_SIDES, { error: 'The side is left, right or both.' });
+export type ExerciseSide = z.infer<typeof ExerciseSide>;
+
 export const StrengthItem = z.object({
   exercise: ExerciseId,
   sets: z.number().int().min(1, { error: 'Sets must be at least 1.' }).max(100).optional(),
   reps: z.number().int().min(1, { error: 'Reps must be at least 1.' }).max(1000).optional(),
   holdS: z.number().int().min(1, { error: 'A hold is at least 1 second.' }).max(3600).optional(),
   minutes: z.number().min(0.5, { error: 'At least half a minute.' }).max(600).optional(),
+  side: ExerciseSide.optional(),
 });
 export type StrengthItem = z.infer<typeof StrengthItem>;
 
@@ -268,9 +274,11 @@ export const CustomExercise = z.object({
   name: z.string().trim().min(1, { error: 'Give the exercise a name.' }).max(100),
   category: ExerciseCategory,
   dosing: Dosing,
+  /** Deleted by the user while sessions still name it: kept so they do, left out of the pickers. */
+  deleted: z.boolean().optional(),
 });
 export type CustomExercise = z.infer<typeof CustomExercise>;
-export const CustomExerciseInput = CustomExercise.omit({ id: true }).extend({
+export const CustomExerciseInput = CustomExercise.omit({ id: true, deleted: true }).extend({
   name: CustomExercise.shape.name.refine(plainText, PLAIN_TEXT_ERROR),
 });
 export type CustomExerciseInput = z.input<typeof CustomExerciseInput>;
@@ -289,6 +297,37 @@ export const Routine = z.object({
 });
 export type Routine = z.infer<typeof Routine>;
 
+/** A pair of running shoes. Runs name their shoe (the runs CSV's `shoe` column); the list adds the details. */
+export const Shoe = z.object({
+  id: Id,
+  name: z.string().trim().min(1, { error: 'Give the shoe a name.' }).max(100, { error: 'At most 100 characters.' }),
+  /** Brand and model, e.g. "Nike Pegasus 39". */
+  model: ShortText.optional(),
+  startDate: StoredDate.optional(),
+  retireAtKm: z
+    .number({ error: 'Enter a distance.' })
+    .positive({ error: 'The retirement distance must be more than 0.' })
+    .max(10000, { error: 'At most 10,000 km.' })
+    .optional(),
+  retired: z.boolean().default(false),
+});
+export type Shoe = z.infer<typeof Shoe>;
+
+/** Opt-in reminders (shared/reminders.ts has the rule of when one is due). */
+export const Reminders = z.object({
+  pain: z
+    .object({ enabled: z.boolean().default(false), time: ClockTime.default('08:00') })
+    .default({ enabled: false, time: '08:00' }),
+  core: z
+    .object({
+      enabled: z.boolean().default(false),
+      time: ClockTime.default('18:00'),
+      /** Weekdays, 0 = Sunday ... 6 = Saturday. */
+      days: z.array(z.number().int().min(0).max(6)).max(7).default([1, 3, 5]),
+    })
+    .default({ enabled: false, time: '18:00', days: [1, 3, 5] }),
+});
+export type Reminders = z.infer<typeof Reminders>;
 export const WindowBounds = z.object({
   x: z.number().int(),
   y: z.number().int(),
@@ -331,6 +370,12 @@ const userSettingFields = {
   onboarded: z.boolean(),
   hasStabilityBall: z.boolean(),
   soundCues: z.boolean(),
+  /** The shoe imported runs without one are given, by name. */
+  defaultImportShoe: ShortText,
+  /** A patch names the whole reminders object (the Settings section sends both reminders). */
+  reminders: Reminders,
+  /** Desktop app: start at login (in the background, for reminders). */
+  openAtLogin: z.boolean(),
 };
 
 export const Settings = z.object({
@@ -340,10 +385,16 @@ export const Settings = z.object({
   weekStartsOn: userSettingFields.weekStartsOn.default(1),
   theme: userSettingFields.theme.default('system'),
   onboarded: userSettingFields.onboarded.default(false),
-  hasStabilityBall: userSettingFields.hasStabilityBall.default(true),
+  // Unticked until the person says they have one (the README's promise).
+  hasStabilityBall: userSettingFields.hasStabilityBall.default(false),
   soundCues: userSettingFields.soundCues.default(true),
   customExercises: z.array(CustomExercise).max(500).default([]),
   routines: z.array(Routine).max(100).default([]),
+  /** Absent until the free-text shoes of older logs have been gathered into the list (shared/shoes.ts). */
+  shoes: z.array(Shoe).max(500).optional(),
+  defaultImportShoe: userSettingFields.defaultImportShoe.optional(),
+  reminders: userSettingFields.reminders.default(Reminders.parse({})),
+  openAtLogin: userSettingFields.openAtLogin.default(false),
   windowBounds: WindowBounds.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -366,7 +417,6 @@ export const Entry = z.discriminatedUnion('type', [
 ]);
 export type Entry = z.infer<typeof Entry>;
 
-/** Newest first: by date, then time, then id, so the order is stable. */
 /** Oldest first by date, then id: the one order of records in files, exports and snapshots. */
 export function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

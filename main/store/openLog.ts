@@ -1,5 +1,6 @@
 // How the app's doors (desktop app, browser mode, CLI) open a data folder: a writer takes the
 // folder's lock and keeps automatic backups running; a reader takes no lock and changes nothing.
+import { shoesFromRuns } from '../../shared/shoes';
 import { startAutomaticBackups } from './backups';
 import { LogRepository } from './repository';
 import type { StoreFactory } from './storeFile';
@@ -14,6 +15,25 @@ export function openLog(options: { dataDir: string; factory: StoreFactory; acces
     access,
     lock: access === 'write',
   });
-  if (access === 'write') startAutomaticBackups(repo);
+  if (access === 'write') {
+    // In the background: it reports its own failure as a notice, and flush() waits for it.
+    void migrateShoes(repo);
+    startAutomaticBackups(repo);
+  }
   return repo;
+}
+
+/**
+ * Logs from before shoes were a list have shoe names typed on their runs: gather them into the
+ * list once (the runs keep their names). Until the write lands, the service derives the same list.
+ */
+export function migrateShoes(repo: LogRepository): Promise<unknown> {
+  if (repo.settings.shoes !== undefined) return Promise.resolve();
+  const shoes = shoesFromRuns(repo.all('run'), () => crypto.randomUUID());
+  return repo.updateSettings({ ...repo.settings, shoes }).catch((error: unknown) => {
+    repo.notices.push({
+      level: 'warning',
+      message: `Your shoes could not be gathered into the shoe list: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  });
 }

@@ -23,6 +23,7 @@ import { SessionForm } from './features/strength/SessionForm';
 import { AppDataProvider, useAppData } from './hooks/useAppData';
 import { useResolvedTheme } from './hooks/useResolvedTheme';
 import { useShortcuts } from './hooks/useShortcuts';
+import { useBrowserReminders } from './features/reminders/useBrowserReminders';
 
 type View = 'journal' | 'insights' | 'report' | 'routine' | 'settings' | 'help';
 const VIEWS: Array<{ id: View; label: string }> = [
@@ -50,6 +51,8 @@ function Shell() {
   const [transfer, setTransfer] = useState<{ kind: 'import'; files?: File[] } | { kind: 'export' }>();
   const dragging = useFileDrop((files) => setTransfer({ kind: 'import', files }));
   const deleted = useRef<Entry[]>([]);
+  // The journal entry that should take focus once it is shown (after a save or a delete).
+  const [focusId, setFocusId] = useState<string>();
 
   const setView = useCallback((next: View) => {
     const go = () => {
@@ -99,13 +102,14 @@ function Shell() {
   }, [changed, say, settings.distanceUnit, settings.customExercises]);
 
   const deleteEntry = useCallback(
-    async (entry: Entry) => {
+    async (entry: Entry, next?: Entry) => {
       try {
         const id = { id: entry.record.id };
         if (entry.type === 'run') await api.runs.delete(id);
         else if (entry.type === 'pain') await api.pain.delete(id);
         else await api.strength.delete(id);
         deleted.current.push(entry);
+        setFocusId(next?.record.id);
         changed();
         const label = entryLabel(entry, settings.distanceUnit, settings.customExercises);
         say(`Deleted the ${label}.`, { label: 'Undo', run: () => void undoDelete() });
@@ -169,11 +173,14 @@ function Shell() {
   );
 
   useEffect(() => onPush('menu:command', runCommand), [runCommand]);
+  useBrowserReminders(settings, runCommand);
   useShortcuts(runCommand, !isDesktop && !editing);
 
   const closeEditor = () => setEditing(undefined);
-  const saved = (what: string) => {
+  const clearFocusId = useCallback(() => setFocusId(undefined), []);
+  const saved = (what: string, id: string) => {
     setEditing(undefined);
+    setFocusId(id);
     changed();
     say(what);
   };
@@ -231,7 +238,9 @@ function Shell() {
             onAdd={(type) => setEditing({ type })}
             onTransfer={(kind) => setTransfer({ kind })}
             onEdit={(entry) => setEditing({ type: entry.type, entry })}
-            onDelete={(entry) => void deleteEntry(entry)}
+            onDelete={(entry, next) => void deleteEntry(entry, next)}
+            focusId={focusId}
+            onFocused={clearFocusId}
           />
         )}
         {data.loaded && view === 'insights' && (
@@ -254,29 +263,29 @@ function Shell() {
         {data.loaded && view === 'help' && <HelpView />}
       </main>
       {editing?.type === 'run' && (
-        <Dialog title={editing.entry ? 'Edit run' : 'New run'} onClose={closeEditor}>
+        <Dialog title={editing.entry ? 'Edit run' : 'New run'} onClose={closeEditor} guardChanges>
           <RunForm
             initial={editing.entry?.type === 'run' ? editing.entry.record : undefined}
             onCancel={closeEditor}
-            onSaved={() => saved(editing.entry ? 'Run updated.' : 'Run saved.')}
+            onSaved={(run) => saved(editing.entry ? 'Run updated.' : 'Run saved.', run.id)}
           />
         </Dialog>
       )}
       {editing?.type === 'pain' && (
-        <Dialog title={editing.entry ? 'Edit pain rating' : 'New pain rating'} onClose={closeEditor}>
+        <Dialog title={editing.entry ? 'Edit pain rating' : 'New pain rating'} onClose={closeEditor} guardChanges>
           <PainForm
             initial={editing.entry?.type === 'pain' ? editing.entry.record : undefined}
             onCancel={closeEditor}
-            onSaved={() => saved(editing.entry ? 'Pain rating updated.' : 'Pain rating saved.')}
+            onSaved={(rating) => saved(editing.entry ? 'Pain rating updated.' : 'Pain rating saved.', rating.id)}
           />
         </Dialog>
       )}
       {editing?.type === 'strength' && (
-        <Dialog title={editing.entry ? 'Edit session' : 'New session'} onClose={closeEditor} wide>
+        <Dialog title={editing.entry ? 'Edit session' : 'New session'} onClose={closeEditor} wide guardChanges>
           <SessionForm
             initial={editing.entry?.type === 'strength' ? editing.entry.record : undefined}
             onCancel={closeEditor}
-            onSaved={() => saved(editing.entry ? 'Session updated.' : 'Session saved.')}
+            onSaved={(session) => saved(editing.entry ? 'Session updated.' : 'Session saved.', session.id)}
           />
         </Dialog>
       )}

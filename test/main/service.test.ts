@@ -204,20 +204,26 @@ describe('service through the dispatcher (the path every door takes)', () => {
       weekStartsOn: 0,
       theme: 'dark',
       onboarded: true,
-      hasStabilityBall: false,
+      hasStabilityBall: true,
       soundCues: false,
       name: 'Ann',
       report: { range: '4w', questions: 'Why?', warningSigns: [] },
+      defaultImportShoe: 'Pegasus',
+      reminders: { pain: { enabled: true, time: '07:30' }, core: { enabled: true, time: '19:00', days: [2, 4] } },
+      openAtLogin: true,
     };
     const changes: Required<SettingsPatch> = {
       distanceUnit: 'km',
       weekStartsOn: 3,
       theme: 'light',
       onboarded: false,
-      hasStabilityBall: true,
+      hasStabilityBall: false,
       soundCues: true,
       name: 'Bo',
       report: { range: '8w', questions: 'When?', warningSigns: ['Fever'] },
+      defaultImportShoe: 'Ghost',
+      reminders: { pain: { enabled: false, time: '06:00' }, core: { enabled: false, time: '18:00', days: [1] } },
+      openAtLogin: false,
     };
     for (const field of Object.keys(changes) as Array<keyof SettingsPatch>) {
       const { handlers } = openTestApp();

@@ -92,14 +92,15 @@ describe('runner', () => {
     const items = sessionItems(state.steps, state.results);
     expect(items).toEqual([
       { exercise: 'plank', sets: 1, holdS: 30 },
-      { exercise: 'side-plank', sets: 1, holdS: 20 },
+      // Only the right side was held, and the item says so.
+      { exercise: 'side-plank', sets: 1, holdS: 20, side: 'right' },
       { exercise: 'glute-bridge', sets: 1, reps: 3, holdS: 3 },
       { exercise: 'locust', sets: 1, holdS: 12 },
     ]);
     expect(StrengthSessionInput.safeParse({ date: '2025-01-01', items }).success).toBe(true);
   });
 
-  it('merges both sides of a side plank into one item with two sets', () => {
+  it('merges both sides of a side plank into one item with two sets, on both sides', () => {
     const state = play(steps, [
       ['skip', 0],
       ['start', 1000],
@@ -108,7 +109,9 @@ describe('runner', () => {
       ['tick', 42_000],
       ['finish', 43_000],
     ]);
-    expect(sessionItems(state.steps, state.results)).toEqual([{ exercise: 'side-plank', sets: 2, holdS: 20 }]);
+    expect(sessionItems(state.steps, state.results)).toEqual([
+      { exercise: 'side-plank', sets: 2, holdS: 20, side: 'both' },
+    ]);
   });
 
   it('sounds a cue when each rep hold is over, and Back redoes the previous step', () => {

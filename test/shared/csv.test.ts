@@ -171,6 +171,7 @@ const itemArb = fc.record({
     fc.integer({ min: 500, max: 600_000 }).map((n) => n / 1000),
     { nil: undefined },
   ),
+  side: fc.option(fc.constantFrom('left' as const, 'right' as const, 'both' as const), { nil: undefined }),
 });
 const sessionArb = fc
   .record({
@@ -220,7 +221,7 @@ describe('toCsv', () => {
     );
     expect(CSV_COLUMNS.pain.join(',')).toBe('id,date,time,score,location,side,kind,timing,run_id,notes');
     expect(CSV_COLUMNS.strength.join(',')).toBe(
-      'session_id,date,exercise,category,sets,reps,hold_s,duration_min,notes,time,minutes',
+      'session_id,date,exercise,category,sets,reps,hold_s,duration_min,notes,time,minutes,side',
     );
     expect(CSV_COLUMNS.weekly.join(',')).toBe(
       'week_start,core_sessions,runs,run_km,mean_back_pain,max_back_pain,pain_days',
@@ -247,12 +248,16 @@ describe('toCsv', () => {
       items: [
         { exercise: 'plank', sets: 2, holdS: 30 },
         { exercise: 'glute-bridge', sets: 1, reps: 10 },
+        { exercise: 'side-plank', sets: 1, holdS: 20, side: 'left' },
       ],
     });
     const lines = toCsv('strength', [session], { bom: false }).split('\r\n');
-    expect(lines[1]).toBe('1b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d,2024-05-02,Plank,core,2,,30,20,evening,18:30,');
+    expect(lines[1]).toBe('1b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d,2024-05-02,Plank,core,2,,30,20,evening,18:30,,');
     expect(lines[2]).toBe(
-      '1b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d,2024-05-02,Glute bridge,posterior_chain,1,10,,20,evening,18:30,',
+      '1b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d,2024-05-02,Glute bridge,posterior_chain,1,10,,20,evening,18:30,,',
+    );
+    expect(lines[3]).toBe(
+      '1b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d,2024-05-02,Side plank (left/right),core,1,,20,20,evening,18:30,,left',
     );
   });
 

@@ -1,4 +1,5 @@
 // The end every entry form shares: notes, a form-level error, Cancel and Save.
+import { useDialogClose } from './Dialog';
 import { Field, FormError } from './Field';
 
 interface FormFooterProps {
@@ -22,6 +23,8 @@ export function FormFooter({
   submitLabel,
   onCancel,
 }: FormFooterProps) {
+  // Inside a dialog, Cancel asks before discarding typed changes, as Escape does.
+  const requestClose = useDialogClose();
   return (
     <>
       <Field label="Notes" error={notesError}>
@@ -29,7 +32,7 @@ export function FormFooter({
       </Field>
       <FormError message={formError} />
       <div className="form__actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={requestClose ?? onCancel}>
           Cancel
         </button>
         <button type="submit" className="primary" disabled={saving}>

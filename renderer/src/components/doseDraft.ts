@@ -1,6 +1,7 @@
 // A dosed exercise as the text a person is typing, shared by the session form and the routine
 // editor (numbers stay text until the form is checked).
 import type { DosedExercise } from '../../../shared/exercises';
+import type { ExerciseSide } from '../../../shared/model';
 
 export interface DoseDraft {
   key: number;
@@ -9,11 +10,13 @@ export interface DoseDraft {
   reps: string;
   holdS: string;
   minutes: string;
+  /** For a sided exercise (side plank): '' when not recorded. */
+  side: ExerciseSide | '';
 }
 
 let nextKey = 1;
 
-export function toDoseDraft(step: DosedExercise): DoseDraft {
+export function toDoseDraft(step: DosedExercise & { side?: ExerciseSide | undefined }): DoseDraft {
   const text = (n: number | undefined) => (n === undefined ? '' : String(n));
   return {
     key: nextKey++,
@@ -22,5 +25,6 @@ export function toDoseDraft(step: DosedExercise): DoseDraft {
     reps: text(step.reps),
     holdS: text(step.holdS),
     minutes: text(step.minutes),
+    side: step.side ?? '',
   };
 }

@@ -71,6 +71,11 @@ const VALID = {
   'experiments:result': { id: run(9, '2024-05-01').id },
   'report:build': { weeks: 4 },
   'report:savePdf': { fileName: 'report.pdf', paper: 'A4' },
+  'exercises:rename': { id: 'own-bird-dog', name: 'Bird dog, slow' },
+  'exercises:delete': { id: 'own-bird-dog' },
+  'shoes:list': undefined,
+  'shoes:save': { name: 'Pegasus 40', retireAtKm: 700 },
+  'shoes:delete': { id: run(9, '2024-05-01').id },
 } satisfies { [M in Method]: InputOf<M> };
 
 const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'date', 'input');

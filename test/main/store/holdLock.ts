@@ -11,7 +11,8 @@ try {
   const { repo } = openApp({ dataDir, mode: 'browser' });
   process.on('SIGTERM', () => void repo.close().then(() => process.exit(0)));
   setInterval(() => undefined, 60_000);
-  process.stdout.write(`ready ${process.pid}\n`);
+  // Ready once opening has settled: a log from before the shoe list gets its list written first.
+  void repo.flush().then(() => process.stdout.write(`ready ${process.pid}\n`));
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(3);

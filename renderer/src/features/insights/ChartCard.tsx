@@ -21,13 +21,8 @@ export function ChartCard({ title, note, controls, chart, table, children, class
     <section className={`insight-card ${className ?? ''}`} aria-labelledby={headingId}>
       <div className="insight-card__header">
         <h2 id={headingId}>{title}</h2>
-        <button
-          type="button"
-          className="insight-card__table-toggle"
-          aria-pressed={showTable}
-          onClick={() => setShowTable((s) => !s)}
-        >
-          Show as table
+        <button type="button" className="insight-card__table-toggle" onClick={() => setShowTable((s) => !s)}>
+          {showTable ? 'Show as chart' : 'Show as table'}
         </button>
       </div>
       {controls && <div className="insight-card__controls">{controls}</div>}

@@ -1,5 +1,5 @@
 // One-line descriptions of entries for the journal (and for undo messages).
-import { exerciseName, isCoreSession } from '../../../../shared/exercises';
+import { exerciseNameWithSide, isCoreSession } from '../../../../shared/exercises';
 import type { CustomExercise, Entry, PainRating, Run, StrengthItem, StrengthSession } from '../../../../shared/model';
 import { formatIsoDate } from '../../../../shared/textFormat';
 import { formatDistance, formatDuration, formatPace, type DistanceUnit } from '../../../../shared/units';
@@ -28,12 +28,14 @@ export function painSummary(pain: PainRating): string {
   ].join(' · ');
 }
 
-function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): string {
-  const name = exerciseName(item.exercise, custom);
+/** One exercise of a session in words: "Plank 30 s hold", "Glute bridge 2×10 reps". */
+export function itemSummary(item: StrengthItem, custom: readonly CustomExercise[]): string {
+  const name = exerciseNameWithSide(item.exercise, item.side, custom);
   if (item.minutes) return `${name} ${item.minutes} min`;
   const sets = item.sets && item.sets > 1 ? `${item.sets}×` : '';
-  if (item.reps) return `${name} ${sets}${item.reps}${item.holdS ? ` (${item.holdS} s holds)` : ''}`;
-  if (item.holdS) return `${name} ${sets}${item.holdS} s`;
+  if (item.reps)
+    return `${name} ${sets}${item.reps} ${item.reps === 1 ? 'rep' : 'reps'}${item.holdS ? ` (${item.holdS} s holds)` : ''}`;
+  if (item.holdS) return `${name} ${sets}${item.holdS} s ${sets ? 'holds' : 'hold'}`;
   return name;
 }
 
@@ -72,4 +74,15 @@ export function formatDay(date: string): string {
 /** A date in the locale's medium style ("20 Nov 2026"), for labels and messages. */
 export function formatShortDay(date: string): string {
   return formatIsoDate(date);
+}
+
+/** A short day for the journal's day column ("Tue, Dec 1" in the locale's order). */
+const weekdayDayFormatter = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+export function formatWeekdayDay(date: string): string {
+  return weekdayDayFormatter.format(new Date(`${date}T00:00:00Z`));
 }

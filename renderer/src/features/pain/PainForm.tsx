@@ -46,6 +46,9 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
   const [runId, setRunId] = useState(initial?.runId ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [runsOnDate, setRunsOnDate] = useState<Run[]>([]);
+  // Until the person picks a run themselves, pain during or after a run on a day with exactly one
+  // run is linked to that run (an edit keeps what was saved).
+  const [runChosen, setRunChosen] = useState(initial !== undefined);
   const { errors, saving, submit: save } = useSaveForm(api.pain.save, onSaved);
 
   useEffect(() => {
@@ -63,6 +66,10 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
     };
   }, [date]);
 
+  const onlyRun = runsOnDate.length === 1 ? runsOnDate[0]!.id : '';
+  const aboutARun = timing === 'during_run' || timing === 'after_run';
+  const linkedRunId = runChosen ? runId : aboutARun ? onlyRun : '';
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = PainRatingInput.safeParse({
@@ -74,7 +81,7 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
       side,
       kind,
       timing,
-      runId: runId === '' ? undefined : runId,
+      runId: linkedRunId === '' ? undefined : linkedRunId,
       notes: notes.trim() === '' ? undefined : notes.trim(),
     });
     await save(parsed);
@@ -103,7 +110,7 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
           value={score}
           aria-valuetext={`${score} out of 10`}
           onChange={(e) => setScore(Number(e.target.value))}
-          autoFocus
+          data-autofocus
         />
       </Field>
       <p className="score-readout" aria-hidden="true">
@@ -154,7 +161,14 @@ export function PainForm({ initial, onSaved, onCancel }: PainFormProps) {
         error={errors.runId}
         hint={runsOnDate.length === 0 ? 'No run logged on this day.' : undefined}
       >
-        <select value={runId} onChange={(e) => setRunId(e.target.value)} disabled={runsOnDate.length === 0}>
+        <select
+          value={linkedRunId}
+          onChange={(e) => {
+            setRunChosen(true);
+            setRunId(e.target.value);
+          }}
+          disabled={runsOnDate.length === 0}
+        >
           <option value="">None</option>
           {runsOnDate.map((r) => (
             <option key={r.id} value={r.id}>

@@ -2,10 +2,12 @@
 // Only a finished routine is logged; stopping part-way saves nothing.
 import { useCallback, useEffect, useState } from 'react';
 import { localToday, type Routine, type StrengthSession, type StrengthSessionInput } from '../../../../shared/model';
+import { formatDuration } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useAppData } from '../../hooks/useAppData';
 import { errorsFromUnknown } from '../../hooks/useFormErrors';
+import { itemSummary } from '../journal/entrySummary';
 import {
   BUILT_IN_ROUTINE_ID,
   builtInRoutine,
@@ -24,8 +26,20 @@ interface RoutineViewProps {
   onLogged(session: StrengthSession): void;
 }
 
+/** What a finished routine did, for the summary screen. */
+interface Done {
+  session: StrengthSession;
+  /** The steps skipped, by title ("Side plank, left side"). */
+  skipped: string[];
+  /** From the first Start to the end, in seconds. */
+  seconds: number;
+}
+
 type Outcome =
-  { kind: 'saving' } | { kind: 'nothing' } | { kind: 'error'; message: string; input: StrengthSessionInput };
+  | { kind: 'saving' }
+  | { kind: 'nothing' }
+  | { kind: 'error'; message: string; input: StrengthSessionInput; done: Omit<Done, 'session'> }
+  | ({ kind: 'logged' } & Done);
 
 function clockTime(date: Date): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
@@ -110,29 +124,35 @@ export function RoutineView({ onLogged }: RoutineViewProps) {
     }
   }
 
-  const log = useCallback(
-    async (input: StrengthSessionInput) => {
-      setOutcome({ kind: 'saving' });
-      try {
-        const session = await api.strength.save(input);
-        setOutcome(undefined);
-        setRunning(undefined);
-        onLogged(session);
-      } catch (error) {
-        setOutcome({ kind: 'error', message: error instanceof Error ? error.message : String(error), input });
-      }
-    },
-    [onLogged],
-  );
+  const log = useCallback(async (input: StrengthSessionInput, done: Omit<Done, 'session'>) => {
+    setOutcome({ kind: 'saving' });
+    try {
+      const session = await api.strength.save(input);
+      // The summary first; the journal when the person is ready for it.
+      setOutcome({ kind: 'logged', session, ...done });
+    } catch (error) {
+      setOutcome({ kind: 'error', message: error instanceof Error ? error.message : String(error), input, done });
+    }
+  }, []);
 
   const finished = useCallback(
     (state: RunnerState) => {
       const input = sessionFrom(running?.name ?? 'Routine', state);
-      if (input) void log(input);
+      const done = {
+        skipped: state.steps.filter((_, i) => state.results[i]?.status !== 'done').map((step) => step.title),
+        seconds: Math.max(0, Math.round(((state.finishedAt ?? state.now) - (state.startedAt ?? state.now)) / 1000)),
+      };
+      if (input) void log(input, done);
       else setOutcome({ kind: 'nothing' });
     },
     [log, running?.name],
   );
+
+  const toJournal = (session: StrengthSession) => {
+    setOutcome(undefined);
+    setRunning(undefined);
+    onLogged(session);
+  };
 
   const backToSetup = () => {
     setOutcome(undefined);
@@ -144,6 +164,14 @@ export function RoutineView({ onLogged }: RoutineViewProps) {
       <section aria-labelledby="routine-title" className="routine routine--outcome">
         <h1 id="routine-title">{running?.name ?? 'Core routine'}</h1>
         {outcome.kind === 'saving' && <p aria-live="polite">Logging your session…</p>}
+        {outcome.kind === 'logged' && (
+          <RoutineSummary
+            session={outcome.session}
+            skipped={outcome.skipped}
+            seconds={outcome.seconds}
+            onDone={() => toJournal(outcome.session)}
+          />
+        )}
         {outcome.kind === 'nothing' && (
           <div className="empty-state">
             <h2>Nothing was logged</h2>
@@ -160,7 +188,7 @@ export function RoutineView({ onLogged }: RoutineViewProps) {
             <h2>The session could not be logged</h2>
             <p role="alert">{outcome.message}</p>
             <div className="empty-state__actions">
-              <button type="button" className="primary" onClick={() => void log(outcome.input)}>
+              <button type="button" className="primary" onClick={() => void log(outcome.input, outcome.done)}>
                 Try again
               </button>
               <button type="button" onClick={backToSetup}>
@@ -230,5 +258,30 @@ export function RoutineView({ onLogged }: RoutineViewProps) {
         </Dialog>
       )}
     </>
+  );
+}
+
+/** The end of a routine: what was done, what was skipped and the time it took, before the journal. */
+function RoutineSummary({ session, skipped, seconds, onDone }: Done & { onDone(): void }) {
+  const { settings } = useAppData();
+  return (
+    <div className="routine-summary">
+      <h2>Routine done</h2>
+      <p>
+        Logged to your journal. Time taken: <strong>{formatDuration(seconds)}</strong>.
+      </p>
+      <h3 id="routine-done-title">What you did</h3>
+      <ul aria-labelledby="routine-done-title">
+        {session.items.map((item, i) => (
+          <li key={i}>{itemSummary(item, settings.customExercises)}</li>
+        ))}
+      </ul>
+      {skipped.length > 0 && <p className="muted">Skipped: {skipped.join(', ')}.</p>}
+      <div className="empty-state__actions">
+        <button type="button" className="primary" onClick={onDone} autoFocus>
+          Go to the journal
+        </button>
+      </div>
+    </div>
   );
 }

@@ -9,7 +9,6 @@ export type RoutineStep = Routine['steps'][number];
 export const BUILT_IN_ROUTINE_ID = 'built-in-back-care';
 
 /** Side plank is done per side: its "sets" alternate left and right. */
-const PER_SIDE = new Set(['side-plank']);
 
 const BACK_CARE_EXERCISES = ['plank', 'side-plank', 'glute-bridge', 'locust'];
 const BALL_EXERCISES = ['ball-back-extension', 'ball-reverse-leg-raise'];
@@ -43,6 +42,8 @@ export interface RunStep {
   holdS?: number;
   reps?: number;
   minutes?: number;
+  /** For a sided exercise: which side this step is. */
+  side?: 'left' | 'right';
 }
 
 function baseName(exercise: Exercise): string {
@@ -65,11 +66,11 @@ export function expandRoutine(steps: readonly RoutineStep[], custom: readonly Cu
       return;
     }
     const sets = step.sets ?? 1;
-    const perSide = PER_SIDE.has(exercise.id);
+    const perSide = exercise.sided === true;
     for (let set = 0; set < sets; set++) {
       let title = name;
-      if (perSide) {
-        const side = set % 2 === 0 ? 'left' : 'right';
+      const side = perSide ? (set % 2 === 0 ? 'left' : 'right') : undefined;
+      if (side) {
         const round = Math.floor(set / 2) + 1;
         const rounds = Math.ceil(sets / 2);
         title = `${name}, ${side} side${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`;
@@ -77,7 +78,13 @@ export function expandRoutine(steps: readonly RoutineStep[], custom: readonly Cu
         title = `${name}, set ${set + 1} of ${sets}`;
       }
       if (exercise.dosing === 'hold') {
-        out.push({ ...common, title, kind: 'hold', holdS: step.holdS ?? exercise.suggested?.holdS ?? 30 });
+        out.push({
+          ...common,
+          title,
+          kind: 'hold',
+          holdS: step.holdS ?? exercise.suggested?.holdS ?? 30,
+          ...(side ? { side } : {}),
+        });
       } else {
         out.push({
           ...common,
@@ -85,6 +92,7 @@ export function expandRoutine(steps: readonly RoutineStep[], custom: readonly Cu
           kind: 'reps',
           reps: step.reps ?? exercise.suggested?.reps ?? 10,
           ...(step.holdS ? { holdS: step.holdS } : {}),
+          ...(side ? { side } : {}),
         });
       }
     }
@@ -123,9 +131,12 @@ export function sessionItems(steps: readonly RunStep[], results: readonly StepRe
       sets: 1,
       ...(step.kind === 'reps' ? { reps: result.reps ?? 1 } : {}),
       ...(step.kind === 'hold' ? { holdS: result.holdS ?? 1 } : step.holdS ? { holdS: step.holdS } : {}),
+      ...(step.side ? { side: step.side } : {}),
     };
     if (sameStep && previous.reps === item.reps && previous.holdS === item.holdS && previous.minutes === undefined) {
       previous.sets = (previous.sets ?? 1) + 1;
+      // Left then right (or the reverse) is both sides.
+      if (previous.side !== item.side) previous.side = 'both';
     } else {
       items.push(item);
     }

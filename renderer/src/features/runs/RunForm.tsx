@@ -1,7 +1,8 @@
 // Log or edit a run. Distance is entered in the user's unit and stored in km; pace is derived.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { RunInput, SURFACES, localToday, type Run } from '../../../../shared/model';
 import {
+  formatDistance,
   formatDuration,
   formatPace,
   editableDistance,
@@ -14,6 +15,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { useAppData } from '../../hooks/useAppData';
 import { useSaveForm, type FieldErrors } from '../../hooks/useFormErrors';
 import { SURFACE_LABELS } from '../labels';
+import { findShoe } from '../../../../shared/shoes';
+import { useShoes } from '../shoes/useShoes';
 
 interface RunFormProps {
   initial?: Run | undefined;
@@ -39,6 +42,14 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
   const [shoe, setShoe] = useState(initial?.shoe ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const { errors, saving, submit: save } = useSaveForm(api.runs.save, onSaved);
+  const { shoes } = useShoes();
+  const shoeListId = useId();
+  const chosenShoe = shoe.trim() ? findShoe(shoes, shoe) : undefined;
+  const shoeHint = !shoe.trim()
+    ? 'Pick one of your shoes, or type a new name to add it.'
+    : chosenShoe
+      ? `${formatDistance(chosenShoe.distanceKm, unit, 1)} so far${chosenShoe.overRetirement ? ', past its retirement distance' : ''}.`
+      : 'A new shoe: saving adds it to your shoes.';
 
   const distanceValue = distance.trim() === '' ? undefined : Number(distance.replace(',', '.'));
   const durationS = parseDuration(duration);
@@ -94,7 +105,7 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
             onChange={(e) => setDistance(e.target.value)}
             placeholder={unit === 'km' ? '5.0' : '3.1'}
             required
-            autoFocus
+            data-autofocus
           />
         </Field>
         <Field label="Duration (h:mm:ss)" error={errors.durationS}>
@@ -135,9 +146,25 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
             ))}
           </select>
         </Field>
-        <Field label="Shoe" error={errors.shoe}>
-          <input type="text" value={shoe} onChange={(e) => setShoe(e.target.value)} maxLength={100} />
+        <Field label="Shoe" error={errors.shoe} hint={shoeHint}>
+          <input
+            type="text"
+            value={shoe}
+            onChange={(e) => setShoe(e.target.value)}
+            maxLength={100}
+            list={shoeListId}
+            autoComplete="off"
+          />
         </Field>
+        <datalist id={shoeListId}>
+          {shoes
+            .filter((s) => !s.retired)
+            .map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.model ?? ''}
+              </option>
+            ))}
+        </datalist>
       </div>
       <FormFooter
         notes={notes}

@@ -1,7 +1,10 @@
 // Settings: distance unit, week start, theme; where the data lives.
 import { useState } from 'react';
 import { useAppData } from '../../hooks/useAppData';
+import { RemindersSection } from '../reminders/RemindersSection';
+import { ShoesSection } from '../shoes/ShoesSection';
 import { BackupsSection } from './BackupsSection';
+import { ExercisesSection } from './ExercisesSection';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -53,6 +56,9 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <RemindersSection />
+      <ShoesSection />
+      <ExercisesSection />
       <h2>Your data</h2>
       <p>
         Everything stays on this computer, in the data folder:

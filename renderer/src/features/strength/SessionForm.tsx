@@ -5,10 +5,12 @@ import { CATEGORY_LABELS, suggestedDose, type Exercise } from '../../../../share
 import {
   DOSINGS,
   EXERCISE_CATEGORIES,
+  EXERCISE_SIDES,
   StrengthSessionInput,
   localToday,
   type Dosing,
   type ExerciseCategory,
+  type ExerciseSide,
   type StrengthSession,
 } from '../../../../shared/model';
 import { api } from '../../api/client';
@@ -27,8 +29,12 @@ interface SessionFormProps {
 
 /** A new row for an exercise, with the dose the catalogue suggests (or empty for unknown names). */
 function draftFor(exercise: Exercise | undefined, id: string): DoseDraft {
-  return toDoseDraft(exercise ? suggestedDose(exercise) : { exercise: id });
+  const draft = toDoseDraft(exercise ? suggestedDose(exercise) : { exercise: id });
+  // A sided exercise is usually done on both sides; the form lets you say otherwise.
+  return exercise?.sided ? { ...draft, side: 'both' } : draft;
 }
+
+const SIDE_LABELS: Record<ExerciseSide, string> = { both: 'Both sides', left: 'Left side', right: 'Right side' };
 
 const DOSING_LABELS: Record<Dosing, string> = { hold: 'Hold (seconds)', reps: 'Repetitions', minutes: 'Minutes' };
 const num = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
@@ -80,6 +86,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
           reps: dosing === 'reps' ? num(item.reps) : undefined,
           holdS: dosing === 'minutes' ? undefined : num(item.holdS),
           minutes: dosing === 'minutes' ? num(item.minutes) : undefined,
+          side: byId.get(item.exercise)?.sided && item.side !== '' ? item.side : undefined,
         };
       }),
     });
@@ -119,7 +126,7 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
                     }}
                   >
                     {!exercise && <option value={item.exercise}>{item.exercise}</option>}
-                    <ExerciseOptions exercises={exercises} />
+                    <ExerciseOptions exercises={exercises} current={item.exercise} />
                   </select>
                 </Field>
                 {dosing !== 'minutes' && (
@@ -150,6 +157,21 @@ export function SessionForm({ initial, onSaved, onCancel }: SessionFormProps) {
                       value={item.holdS}
                       onChange={(e) => update(item.key, { holdS: e.target.value })}
                     />
+                  </Field>
+                )}
+                {exercise?.sided && (
+                  <Field label={`Side for exercise ${n}`} error={err('side')}>
+                    <select
+                      value={item.side}
+                      onChange={(e) => update(item.key, { side: e.target.value as ExerciseSide | '' })}
+                    >
+                      {item.side === '' && <option value="">Not recorded</option>}
+                      {EXERCISE_SIDES.map((side) => (
+                        <option key={side} value={side}>
+                          {SIDE_LABELS[side]}
+                        </option>
+                      ))}
+                    </select>
                   </Field>
                 )}
                 {dosing === 'minutes' && (
