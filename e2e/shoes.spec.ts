@@ -63,4 +63,10 @@ test('free-text shoes become a list with distance so far; the run form suggests 
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(shoes.getByRole('row', { name: /Trail Glove/ })).toContainText('12.0 km (1 run)');
   await expect(shoes.getByLabel('Shoe for imported runs')).toHaveValue('Clifton 9');
+
+  // Insights: this week's distance in each shoe.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  const perShoe = app.getByRole('region', { name: 'Distance per shoe' });
+  await expect(perShoe.getByRole('columnheader')).toHaveText(['Week of', 'Pegasus 39', 'Trail Glove', 'Total']);
+  await expect(perShoe.getByRole('row', { name: /this week so far/ })).toHaveText(/790\.0\s*12\.0\s*802\.0$/);
 });

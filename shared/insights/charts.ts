@@ -2,6 +2,7 @@
 // and the small pure helpers the charts use: time-range slicing, aggregation of long ranges,
 // the relationship scatter's points and placing flags on weeks. No I/O, no DOM.
 import { findExercise } from '../exercises';
+import { shoeKey } from '../shoes';
 import { PAIN_KINDS, PAIN_LOCATIONS, type PainKind, type PainLocation } from '../model';
 import { isPairUsable } from './correlation';
 import { Calendar } from './dates';
@@ -34,10 +35,19 @@ export interface EnduranceWeek {
   sidePlankS: number | null;
 }
 
+/** Distance run in each shoe, week by week (the runs' shoe names, grouped as the shoe list does). */
+export interface ShoeDistanceWeeks {
+  /** The shoes named on runs, each by its first spelling, in the order of their first run. */
+  shoes: string[];
+  /** Same weeks as the report: km per shoe (in the order of `shoes`), and km on runs with no shoe. */
+  weeks: Array<{ weekStart: string; km: number[]; noShoeKm: number }>;
+}
+
 export interface InsightsCharts {
   /** Same weeks as InsightsReport.weeks: the week of the first entry to this week. */
   painMap: PainMapWeek[];
   endurance: EnduranceWeek[];
+  shoeDistance: ShoeDistanceWeeks;
 }
 
 /** The earliest date of any entry ('YYYY-MM-DD' strings sort like dates), or null. */
@@ -84,10 +94,11 @@ function mapRecord<K extends string, A, B>(keys: readonly K[], source: Record<K,
 export function buildChartSeries(input: InsightsInput): InsightsCharts {
   const cal = new Calendar(input.weekStartsOn);
   const firstDate = earliestDate(input);
-  if (firstDate === null) return { painMap: [], endurance: [] };
+  const none: InsightsCharts = { painMap: [], endurance: [], shoeDistance: { shoes: [], weeks: [] } };
+  if (firstDate === null) return none;
   const first = cal.weekStartDay(firstDate);
   const last = cal.weekStartDay(input.today);
-  if (last < first) return { painMap: [], endurance: [] };
+  if (last < first) return none;
   const count = (last - first) / 7 + 1;
   const weekOf = (date: string): number => {
     const w = Math.floor((cal.day(date) - first) / 7);
@@ -127,8 +138,32 @@ export function buildChartSeries(input: InsightsInput): InsightsCharts {
     }
   }
 
+  // Shoes by the list's rule (case and spaces aside), in the order of their first run.
+  const shoeIndex = new Map<string, number>();
+  const shoes: string[] = [];
+  const shoeKm = Array.from({ length: count }, () => [] as number[]);
+  const noShoeKm = new Array<number>(count).fill(0);
+  for (const run of [...input.runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const w = weekOf(run.date);
+    if (w < 0) continue;
+    const name = run.shoe?.trim();
+    if (!name) {
+      noShoeKm[w]! += run.distanceKm;
+      continue;
+    }
+    const key = shoeKey(name);
+    let index = shoeIndex.get(key);
+    if (index === undefined) {
+      index = shoes.length;
+      shoeIndex.set(key, index);
+      shoes.push(name);
+    }
+    shoeKm[w]![index] = (shoeKm[w]![index] ?? 0) + run.distanceKm;
+  }
+
   const painMap: PainMapWeek[] = [];
   const endurance: EnduranceWeek[] = [];
+  const shoeWeeks: ShoeDistanceWeeks['weeks'] = [];
   for (let w = 0; w < count; w++) {
     const weekStart = cal.date(first + 7 * w);
     painMap.push({
@@ -137,8 +172,9 @@ export function buildChartSeries(input: InsightsInput): InsightsCharts {
       byKind: mapRecord(PAIN_KINDS, kinds[w]!, toCell),
     });
     endurance.push({ weekStart, plankS: plank[w] ?? null, sidePlankS: sidePlank[w] ?? null });
+    shoeWeeks.push({ weekStart, km: shoes.map((_, i) => shoeKm[w]![i] ?? 0), noShoeKm: noShoeKm[w]! });
   }
-  return { painMap, endurance };
+  return { painMap, endurance, shoeDistance: { shoes, weeks: shoeWeeks } };
 }
 
 // ---- time ranges -------------------------------------------------------------------------

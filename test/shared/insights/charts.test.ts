@@ -19,6 +19,31 @@ function holds(date: string, items: Array<{ exercise: string; holdS?: number; re
   return StrengthSession.parse({ id: nextId(), date, items });
 }
 
+describe('distance per shoe', () => {
+  it('sums each week by shoe, grouping spellings as the shoe list does, with runs without a shoe apart', () => {
+    const { shoeDistance } = buildChartSeries(
+      makeInput({
+        today: '2024-03-20', // weeks (Monday start): 03-04, 03-11, 03-18
+        runs: [
+          run('2024-03-12', 8, { shoe: 'Clifton 9' }),
+          run('2024-03-05', 10, { shoe: 'Pegasus' }),
+          run('2024-03-06', 5, { shoe: ' pegasus ' }),
+          run('2024-03-07', 4),
+          run('2024-03-19', 6.5, { shoe: 'Clifton 9' }),
+        ],
+      }),
+    );
+    expect(shoeDistance).toEqual({
+      shoes: ['Pegasus', 'Clifton 9'],
+      weeks: [
+        { weekStart: '2024-03-04', km: [15, 0], noShoeKm: 4 },
+        { weekStart: '2024-03-11', km: [0, 8], noShoeKm: 0 },
+        { weekStart: '2024-03-18', km: [0, 6.5], noShoeKm: 0 },
+      ],
+    });
+  });
+});
+
 describe('pain map', () => {
   const input = makeInput({
     today: '2024-03-20', // weeks (Monday start): 03-04, 03-11, 03-18
@@ -63,7 +88,11 @@ describe('pain map', () => {
   });
 
   it('is empty for an empty log', () => {
-    expect(buildChartSeries(makeInput({}))).toEqual({ painMap: [], endurance: [] });
+    expect(buildChartSeries(makeInput({}))).toEqual({
+      painMap: [],
+      endurance: [],
+      shoeDistance: { shoes: [], weeks: [] },
+    });
   });
 });
 

@@ -17,6 +17,7 @@ import './insights.css';
 import { PainMapChart } from './PainMapChart';
 import { PersistentPainCard } from './PersistentPainCard';
 import { RelationshipCard } from './RelationshipCard';
+import { ShoeDistanceCard } from './ShoeDistanceCard';
 import { shownWeeks } from './series';
 import { TrendChart } from './TrendChart';
 import { useChartTheme } from './useChartTheme';
@@ -115,6 +116,7 @@ export function Insights({
           </div>
           <PainMapChart painMap={loaded.charts.painMap} shown={shown} theme={theme} />
           <EnduranceChart endurance={loaded.charts.endurance} weeks={loaded.report.weeks} shown={shown} theme={theme} />
+          <ShoeDistanceCard shoeDistance={loaded.charts.shoeDistance} unit={settings.distanceUnit} />
           <FlagsList flags={loaded.report.flags} />
         </>
       )}
