@@ -41,16 +41,22 @@ function close(actual: number | null, expected: number | null): void {
   else expect(actual).toBeCloseTo(expected, 9);
 }
 
-describe.each(fixtures.datasets)('$name (against scipy)', (dataset) => {
-  const plan = dataset.plan as FixturePlan;
+type Dataset = (typeof fixtures.datasets)[number];
+
+/** A fixture log as the app stores it (through the real schemas), analysed. */
+function analysedDataset(dataset: Dataset) {
   const log = {
     pain: dataset.pain.map((r) => pain(r.date, r.score, { location: r.location as 'lower_back' | 'knee' | 'hip' })),
     strength: dataset.strength.map((s) => session(s.date, s.exercises)),
     customExercises: [],
     today: dataset.today,
   };
+  return analyseExperiment(experimentOf(dataset.plan as FixturePlan), log);
+}
+
+describe.each(fixtures.datasets)('$name (against scipy)', (dataset) => {
   const expected = dataset.expected;
-  const { result, periods } = analyseExperiment(experimentOf(plan), log);
+  const { result, periods } = analysedDataset(dataset);
 
   it('lays the periods out as the reference does', () => {
     expect(periods.map(({ cycle, condition, start, end }) => ({ cycle, condition, start, end }))).toEqual(
@@ -161,16 +167,7 @@ describe('the cases the issue names', () => {
 });
 
 describe('the sentence', () => {
-  const analysed = (name: string) => {
-    const dataset = fixtures.datasets.find((d) => d.name === name)!;
-    const log = {
-      pain: dataset.pain.map((r) => pain(r.date, r.score, { location: r.location as 'lower_back' })),
-      strength: dataset.strength.map((s) => session(s.date, s.exercises)),
-      customExercises: [],
-      today: dataset.today,
-    };
-    return analyseExperiment(experimentOf(dataset.plan as FixturePlan), log).result;
-  };
+  const analysed = (name: string) => analysedDataset(fixtures.datasets.find((d) => d.name === name)!).result;
 
   it('says lower with core, with the interval and p, and not more than the design shows', () => {
     expect(analysed('six cycles, clear effect').sentence).toBe(

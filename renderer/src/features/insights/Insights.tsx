@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
 import { Choice } from './ChartCard';
 import { DayLevelCard } from './DayLevelCard';
+import { ExperimentSection } from '../experiment/ExperimentSection';
 import { EnduranceChart } from './EnduranceChart';
 import { FlagsList } from './FlagsList';
 import './insights.css';
@@ -96,6 +97,7 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
           <FlagsList flags={loaded.report.flags} />
         </>
       )}
+      {(loaded || error) && <ExperimentSection />}
     </section>
   );
 }
