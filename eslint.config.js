@@ -46,6 +46,10 @@ export default tseslint.config(
               message: 'The renderer must not import main-process code.',
             },
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node modules.' },
+            {
+              regex: '(shared/insights(/(index|stats|correlation|dayLevel|spearman))?|^@stdlib/.*)$',
+              message: 'The page imports leaf modules: the statistics (and @stdlib) stay in the main process.',
+            },
           ],
         },
       ],

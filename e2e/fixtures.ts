@@ -80,11 +80,13 @@ export const test = base.extend<Fixtures>({
       });
       const window = await electronApp.firstWindow();
       window.on('request', (request) => {
-        if (!request.url().startsWith('app://backstride/')) foreignRequests.push(request.url());
+        if (!request.url().startsWith('app://backstride/') && !request.url().startsWith('data:'))
+          foreignRequests.push(request.url());
       });
       await expect(window.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await use(window);
       await electronApp.close();
+      expect(foreignRequests, 'the app must not contact anything outside its own origin').toEqual([]);
       return;
     }
     const server = await startBrowserMode(dataDir);

@@ -108,3 +108,35 @@ test('the distance unit setting shows miles everywhere and keeps km inside', asy
   await app.reload();
   await expect(journal.entry('3.10 mi')).toBeVisible();
 });
+
+test('changing one setting keeps the others: miles stay after the theme changes', async ({ app }) => {
+  const journal = new JournalScreen(app);
+  await journal.addRun({ distance: '10', duration: '50:00' });
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Miles (mi)' }).check();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+  await app.getByRole('radio', { name: 'Dark' }).check();
+  await expect(app.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+
+  await app.reload();
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('radio', { name: 'Miles (mi)' })).toBeChecked();
+  await expect(app.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await app.getByRole('link', { name: 'Journal' }).click();
+  await expect(journal.entry('6.21 mi')).toBeVisible();
+});
+
+test('a session with an exercise of your own shows its name in the journal at once', async ({ app }) => {
+  const journal = new JournalScreen(app);
+  await app.getByRole('button', { name: 'New session' }).click();
+  const session = journal.dialog('New session');
+  await session.getByText('Add your own exercise').click();
+  await session.getByLabel('Name', { exact: true }).fill('Bird dog');
+  await session.getByRole('button', { name: 'Create exercise' }).click();
+  await session.getByLabel('Reps for exercise 2').fill('8');
+  await session.getByRole('button', { name: 'Save session' }).click();
+  await expect(session).toBeHidden();
+  await expect(journal.entries().first()).toContainText('Bird dog 8');
+  await expect(journal.entries().first()).not.toContainText('own-bird-dog');
+});

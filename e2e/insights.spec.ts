@@ -109,7 +109,7 @@ test.describe('with twenty weeks logged', () => {
     await expect(charts).toHaveCount(4);
     const series: Array<[string, string]> = [
       ['Core sessions and back pain by week', '--pain'],
-      ['Core sessions and back pain later', '--pain'],
+      ['Core sessions and back pain later (exploratory)', '--pain'],
       ['Pain map', '--pain'],
       ['Core endurance', '--chart-plank'],
     ];
@@ -125,7 +125,7 @@ test.describe('with twenty weeks logged', () => {
     expect(await markerPixels(trend.locator('canvas'))).toBeGreaterThan(50);
 
     // The relationship for a one-week lag, as the CLI computed it.
-    const relationship = card(app, 'Core sessions and back pain later');
+    const relationship = card(app, 'Core sessions and back pain later (exploratory)');
     const lag1 = cli.correlations[1]!;
     expect(lag1.rho).not.toBeNull();
     await expect(relationship.getByRole('button', { name: '1 week later' })).toHaveAttribute('aria-pressed', 'true');
@@ -133,7 +133,7 @@ test.describe('with twenty weeks logged', () => {
     await expect(sentence).toHaveText(lag1.sentence);
     await expect(sentence).toContainText(`rho ${two(lag1.rho!)}`);
     const figures = relationship.locator('.insight-stats');
-    await expect(figures).toContainText(`Weeks paired (n)${lag1.n}`);
+    await expect(figures).toContainText(`Pairs of weeks (n)${lag1.n}`);
     await expect(figures).toContainText(`Spearman rho${two(lag1.rho!)}`);
     await expect(figures).toContainText(`95% interval${two(lag1.ci95![0])} to ${two(lag1.ci95![1])}`);
     await expect(figures).toContainText(`Adjusted for running distance${two(lag1.partialRho!)}`);
@@ -143,17 +143,45 @@ test.describe('with twenty weeks logged', () => {
     const before = await paintOf(scatter, '--pain');
     await relationship.getByRole('button', { name: 'Same week' }).click();
     const lag0 = cli.correlations[0]!;
-    await expect(figures).toContainText(`Weeks paired (n)${lag0.n}`);
+    await expect(figures).toContainText(`Weeks (n)${lag0.n}`);
     await expect(figures).toContainText(`Spearman rho${two(lag0.rho!)}`);
     await expect(sentence).toHaveText(lag0.sentence);
     await expect.poll(async () => (await paintOf(scatter, '--pain')).fingerprint).not.toBe(before.fingerprint);
     await expect(relationship.getByRole('img')).toHaveAttribute('aria-label', new RegExp(`${lag0.n} weeks`));
 
     // The day-level comparison, as the CLI computed it.
-    const days = card(app, 'Day by day: after a core session vs. other days');
+    const days = card(app, 'Day by day: after a core session vs. other days (exploratory)');
     await expect(days).toContainText(`${cli.dayLevel.withCore.n} days`);
     await expect(days).toContainText(`${cli.dayLevel.withoutCore.n} days`);
     await expect(days).toContainText(two(cli.dayLevel.difference!));
+    // ...beside the same comparison adjusted for the previous day's pain.
+    const adjusted = days
+      .getByRole('definition')
+      // The adjusted figure ends with the days it rests on; the raw difference above does not.
+      .filter({ hasText: /points \(95% interval [^)]*\), \d+ days|needs ratings on two days/ });
+    await expect(adjusted).toHaveCount(1);
+  });
+
+  test('the headline answer comes first, as the command line computed it, above the exploration', async ({
+    app,
+    dataDir,
+  }) => {
+    const cli = await cliReport(dataDir);
+    await openInsights(app);
+    const headline = card(app, 'Does your back hurt less the week after more core work?');
+    await expect(headline).toContainText(cli.headline.sentence);
+    if (cli.headline.estimate !== null) {
+      await expect(headline.locator('.insight-stats')).toContainText(`Weeks (n)${cli.headline.n}`);
+    }
+    await headline.getByText('How this answer is worked out').click();
+    await expect(headline).toContainText(cli.headline.method);
+    // It is the first card, and the exploration is labelled as such below it.
+    const headings = await app.locator('main h2').allTextContents();
+    expect(headings[0]).toBe('Does your back hurt less the week after more core work?');
+    expect(headings.indexOf('Exploration')).toBeGreaterThan(0);
+    expect(headings.indexOf('Exploration')).toBeLessThan(
+      headings.indexOf('Core sessions and back pain later (exploratory)'),
+    );
   });
 
   test('flags are listed, marked on the trend and shown in the journal', async ({ app, dataDir }) => {
@@ -210,7 +238,7 @@ test.describe('with twenty weeks logged', () => {
     await expect(table.locator('tbody tr')).toHaveCount(12);
 
     // The other charts have tables too.
-    for (const title of ['Core sessions and back pain later', 'Pain map', 'Core endurance']) {
+    for (const title of ['Core sessions and back pain later (exploratory)', 'Pain map', 'Core endurance']) {
       const other = card(app, title);
       await other.getByRole('button', { name: 'Show as table' }).click();
       await expect(other.getByRole('table')).toBeVisible();

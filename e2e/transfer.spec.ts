@@ -1,6 +1,7 @@
 // Import by drag and drop and by the Import button (file chooser), then export and check the
 // downloaded file's bytes.
 import fs from 'node:fs';
+import { canRunElectron } from './env';
 import { expect, test } from './fixtures';
 import { JournalScreen } from './pages';
 
@@ -64,4 +65,15 @@ test('export gives a UTF-8 CSV with BOM and CRLF that keeps commas, quotes and f
   expect(row).toContain(',8,2700,');
   expect(row).toContain(`"'=HYPERLINK(""x""), ""windy"""`);
   await expect(app.getByRole('status')).toContainText('Exported 1 rows');
+});
+
+test('the export dialog points to a backup the app in front of you has', async ({ app }) => {
+  // The File > Export… menu item's shortcut (Alt+Shift+E in browser mode).
+  await app.locator('body').press('Alt+Shift+E');
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toContainText(
+    canRunElectron()
+      ? 'For a full backup use File › Back Up Now instead.'
+      : 'For a full backup use Settings › Backups › Back up now instead.',
+  );
 });

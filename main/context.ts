@@ -16,6 +16,7 @@ export function openApp(options: {
   mode: ServiceOptions['mode'];
   factory?: StoreFactory;
   onChange?: ServiceOptions['onChange'];
+  desktop?: ServiceOptions['desktop'];
   /** 'read' opens without the lock and refuses changes (CLI commands that only look). */
   access?: LogAccess;
 }): AppContext {
@@ -26,6 +27,7 @@ export function openApp(options: {
     mode: options.mode,
     version: appVersion(),
     ...(options.onChange ? { onChange: options.onChange } : {}),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   });
   return { repo, handlers };
 }

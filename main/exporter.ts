@@ -8,7 +8,8 @@ import { localToday } from '../shared/model';
 import { exportExperimentsCsv } from './experiments';
 import { insightsInput } from './insightsInput';
 import type { LogRepository } from './store/repository';
-import { fsyncDir } from './store/storeFile';
+import { ServiceError } from './errors';
+import { writeFileAtomic } from './store/atomicWrite';
 
 const byDate = <T extends { date: string; id: string }>(a: T, b: T): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -42,18 +43,25 @@ export function exportCsv(repo: LogRepository, kind: ExportKind): ExportedFile {
   }
 }
 
-/** Writes a file atomically: a reader never sees half an export. */
-export function writeFileAtomic(target: string, content: string): void {
-  const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, content, null, 'utf8');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, target);
-  fsyncDir(dir);
+/**
+ * Why an export cannot be written to `target`, if it cannot: a symbolic link (it would write
+ * wherever the link points), a folder, or a device, pipe or socket. A missing file is fine.
+ */
+export function exportTargetProblem(target: string, expect: 'file' | 'folder'): string | undefined {
+  const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) return `${target} is a symbolic link; give the path of the ${expect} itself.`;
+  if (expect === 'folder') return stat.isDirectory() ? undefined : `${target} is not a folder.`;
+  if (stat.isDirectory())
+    return `${target} is a folder; give a file name in it, such as ${path.join(target, 'runs.csv')}.`;
+  if (!stat.isFile()) return `${target} is not a regular file (a device, pipe or socket); give the path of a file.`;
+  return undefined;
+}
+
+/** Writes an export file atomically (a reader never sees half of it), refusing targets it must not write through. */
+export function writeExportFile(target: string, content: string): void {
+  const problem = exportTargetProblem(target, 'file');
+  if (problem) throw new ServiceError('invalid_input', problem, 'out');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  writeFileAtomic(target, content);
 }

@@ -5,15 +5,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from './dispatch';
+import { contract, isMethod, offeredOn } from '../shared/api';
+import { dispatch, unknownMethod } from './dispatch';
 import { MIME_TYPES, resolveStatic } from './staticFiles';
 import { SECURITY_HEADERS } from './security';
 import type { Handlers } from './service';
 
 export const TOKEN_COOKIE = 'backstride_token';
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** Imports carry files (up to 200 MB each, as base64); every other call is small. */
-const MAX_IMPORT_BODY_BYTES = 300 * 1024 * 1024;
 
 export interface HttpDoor {
   url: string;
@@ -103,16 +101,20 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
-      let method: string;
+      let method: string | undefined;
       try {
         method = decodeURIComponent(url.pathname.slice('/api/'.length));
       } catch {
-        const envelope = { ok: false, error: { code: 'unknown_method', message: 'Unknown operation.' } };
+        method = undefined;
+      }
+      // Known before the body is read, so its limit is the method's own (from the contract).
+      if (!isMethod(method) || !offeredOn(method, 'http')) {
+        const envelope = { ok: false, error: unknownMethod(method ?? '') };
         return send(res, 404, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }
       let input: unknown;
       try {
-        const body = await readBody(req, method === 'import:preview' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
+        const body = await readBody(req, contract[method].maxBodyBytes);
         input = body === '' ? undefined : (JSON.parse(body) as { input?: unknown }).input;
       } catch (error) {
         const tooLarge = error instanceof Error && error.message === 'too large';
@@ -125,7 +127,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
         };
         return send(res, tooLarge ? 413 : 400, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }
-      const result = await dispatch(options.handlers, method, input);
+      const result = await dispatch(options.handlers, method, input, 'http');
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 

@@ -1,11 +1,14 @@
 // Import planning and committing, shared by the app (preview, then commit) and the CLI.
-// Nothing is written until commit; duplicates (same id, same source id, or the same content)
-// are counted and skipped, so importing the same data twice adds nothing.
-import type { FilePreview, ImportSummary } from '../shared/api';
+// Nothing is written until commit; entries already in the log (same id, same content, same
+// activity: see planImport) are counted and skipped, so importing the same data twice adds nothing.
+import type { DuplicateCounts, FilePreview, ImportSummary } from '../shared/api';
 import type { ImportIssue, ParsedImport } from '../shared/csv';
 import { type CustomExercise, type EntryType, type PainRating, type Run, type StrengthSession } from '../shared/model';
 import { ServiceError } from './errors';
 import type { LogRepository, RecordOf } from './store/repository';
+
+/** How an entry of the import was found to be in the log already. */
+export type DuplicateReason = keyof DuplicateCounts;
 
 export interface ImportPlan {
   files: FilePreview[];
@@ -13,73 +16,92 @@ export interface ImportPlan {
   /** The user's own exercises that strength files name and the log does not have yet. */
   exercises: CustomExercise[];
   duplicates: number;
+  /** The duplicates by how they were matched: same id, same content, same activity. */
+  duplicatesBy: DuplicateCounts;
   errors: ImportIssue[];
   warnings: ImportIssue[];
   dateRange: { from: string; to: string } | null;
+  /** What the plan was made from, and the log's revision then: a commit re-checks a stale plan. */
+  parsed: readonly ParsedImport[];
+  logVersion: number;
 }
 
 const runKey = (r: Run): string => `${r.date}|${r.startTime ?? ''}|${r.distanceKm.toFixed(3)}|${r.durationS}`;
 const painKey = (p: PainRating): string =>
   `${p.date}|${p.time ?? ''}|${p.score}|${p.location}|${p.side}|${p.kind}|${p.timing}|${p.notes ?? ''}`;
-const sessionKey = (s: StrengthSession): string => `${s.date}|${s.time ?? ''}|${JSON.stringify(s.items)}`;
+const sessionKey = (s: StrengthSession): string =>
+  `${s.date}|${s.time ?? ''}|${s.durationMin ?? ''}|${s.notes ?? ''}|${JSON.stringify(s.items)}`;
 const sourceKey = (r: Run): string | undefined => (r.sourceId ? `${r.source}|${r.sourceId}` : undefined);
+
+const CONTENT_KEYS: { [T in EntryType]: (record: RecordOf[T]) => string } = {
+  run: runKey,
+  pain: painKey,
+  strength: sessionKey,
+};
+
+/** Files from a watch or Strava: an activity is known by its source id, or by start time and distance. */
+const ACTIVITY_KINDS: ReadonlySet<ParsedImport['kind']> = new Set(['gpx', 'tcx', 'fit', 'strava']);
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-/** Works out what an import would add, without writing anything. */
+/** A multiset of content keys: each log entry can stand for at most one row of an import. */
+class CountedKeys {
+  private readonly counts = new Map<string, number>();
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  /** Uses up one entry with this key; false when there is none left. */
+  take(key: string): boolean {
+    const n = this.counts.get(key) ?? 0;
+    if (n === 0) return false;
+    if (n === 1) this.counts.delete(key);
+    else this.counts.set(key, n - 1);
+    return true;
+  }
+}
+
+/**
+ * Works out what an import would add, without writing anything. The matching rules:
+ * - a row with its own id is matched by id only: a new id is a new entry, whatever its content;
+ * - a row without an id is matched by content, counted: each entry of the log (or of an earlier
+ *   file of this import) matches at most one such row, so two identical rows add two entries;
+ * - a GPX, TCX, FIT or Strava activity is matched by its source id, or by date, start time,
+ *   distance and duration.
+ */
 export function planImport(repo: LogRepository, parsed: readonly ParsedImport[]): ImportPlan {
-  const seen = {
-    ids: { run: new Set<string>(), pain: new Set<string>(), strength: new Set<string>() },
-    content: new Set<string>(),
-    sources: new Set<string>(),
+  const ids = { run: new Set<string>(), pain: new Set<string>(), strength: new Set<string>() };
+  const content = { run: new CountedKeys(), pain: new CountedKeys(), strength: new CountedKeys() };
+  const activities = new Set<string>();
+  const know = <T extends EntryType>(type: T, record: RecordOf[T]): void => {
+    ids[type].add(record.id);
+    content[type].add(CONTENT_KEYS[type](record));
+    if (type === 'run') {
+      const run = record as Run;
+      activities.add(`run|${runKey(run)}`);
+      const source = sourceKey(run);
+      if (source) activities.add(source);
+    }
   };
-  for (const r of repo.all('run')) {
-    seen.ids.run.add(r.id);
-    seen.content.add(`run|${runKey(r)}`);
-    const source = sourceKey(r);
-    if (source) seen.sources.add(source);
-  }
-  for (const p of repo.all('pain')) {
-    seen.ids.pain.add(p.id);
-    seen.content.add(`pain|${painKey(p)}`);
-  }
-  for (const s of repo.all('strength')) {
-    seen.ids.strength.add(s.id);
-    seen.content.add(`strength|${sessionKey(s)}`);
-  }
+  for (const type of ['run', 'pain', 'strength'] as const) for (const record of repo.all(type)) know(type, record);
 
   const plan: ImportPlan = {
     files: [],
     records: { run: [], pain: [], strength: [] },
     exercises: [],
     duplicates: 0,
+    duplicatesBy: { id: 0, content: 0, activity: 0 },
     errors: [],
     warnings: [],
     dateRange: null,
+    parsed,
+    logVersion: repo.version,
   };
   const note = (date: string) => {
     if (!plan.dateRange) plan.dateRange = { from: date, to: date };
     else if (date < plan.dateRange.from) plan.dateRange.from = date;
     else if (date > plan.dateRange.to) plan.dateRange.to = date;
-  };
-  /** Adds a record unless it is already in the log or earlier in this import. */
-  const take = <T extends EntryType>(type: T, record: RecordOf[T], content: string, source?: string): boolean => {
-    if (
-      seen.ids[type].has(record.id) ||
-      seen.content.has(`${type}|${content}`) ||
-      (source && seen.sources.has(source))
-    ) {
-      plan.duplicates++;
-      return false;
-    }
-    seen.ids[type].add(record.id);
-    seen.content.add(`${type}|${content}`);
-    if (source) seen.sources.add(source);
-    plan.records[type].push(record);
-    note(record.date);
-    return true;
   };
 
   for (const file of parsed) {
@@ -92,14 +114,42 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
       errors: 0,
       warnings: 0,
     };
+    const isActivityFile = ACTIVITY_KINDS.has(file.kind);
+    /** Why this record is already in the log, or undefined when it is new. */
+    const matchOf = <T extends EntryType>(type: T, record: RecordOf[T]): DuplicateReason | undefined => {
+      const run = type === 'run' ? (record as Run) : undefined;
+      const source = run && sourceKey(run);
+      if (isActivityFile && run)
+        return (source && activities.has(source)) || activities.has(`run|${runKey(run)}`) ? 'activity' : undefined;
+      if (!file.generatedIds.has(record.id)) return ids[type].has(record.id) ? 'id' : undefined;
+      if (source && activities.has(source)) return 'activity';
+      return content[type].take(CONTENT_KEYS[type](record)) ? 'content' : undefined;
+    };
+    // What this file adds becomes known only after the file, so identical rows within it stay distinct.
+    const added: Array<() => void> = [];
+    const take = <T extends EntryType>(type: T, record: RecordOf[T]): boolean => {
+      const reason = matchOf(type, record);
+      if (reason) {
+        plan.duplicates++;
+        plan.duplicatesBy[reason]++;
+        return false;
+      }
+      // Ids are known at once: a later row or file with the same id is the same entry.
+      ids[type].add(record.id);
+      if (isActivityFile) know(type, record);
+      else added.push(() => know(type, record));
+      plan.records[type].push(record);
+      note(record.date);
+      return true;
+    };
     // Every parser validates with the model's input schemas, so dates after today are already refused there.
-    const errors = [...file.errors];
-    for (const run of file.runs) if (take('run', run, runKey(run), sourceKey(run))) preview.runs++;
-    for (const session of file.strength) if (take('strength', session, sessionKey(session))) preview.strength++;
-    for (const rating of file.pain) if (take('pain', rating, painKey(rating))) preview.pain++;
-    preview.errors = errors.length;
+    for (const run of file.runs) if (take('run', run)) preview.runs++;
+    for (const session of file.strength) if (take('strength', session)) preview.strength++;
+    for (const rating of file.pain) if (take('pain', rating)) preview.pain++;
+    for (const learn of added) learn();
+    preview.errors = file.errors.length;
     preview.warnings = file.warnings.length;
-    plan.errors.push(...errors);
+    plan.errors.push(...file.errors);
     plan.warnings.push(...file.warnings);
     plan.files.push(preview);
     for (const exercise of file.exercises) {
@@ -109,7 +159,7 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
   }
 
   // A pain rating may name a run; keep the link only when that run exists after the import.
-  const runIds = new Set([...seen.ids.run]);
+  const runIds = ids.run;
   plan.records.pain = plan.records.pain.map((rating) => {
     if (!rating.runId || runIds.has(rating.runId)) return rating;
     plan.warnings.push({
@@ -122,6 +172,16 @@ export function planImport(repo: LogRepository, parsed: readonly ParsedImport[])
   return plan;
 }
 
+/** "3 entries already in your log (2 with the same id, 1 with the same content)"; `verb` goes before "already". */
+function describeDuplicates(plan: ImportPlan, verb = ''): string {
+  const how = [
+    plan.duplicatesBy.id ? `${plan.duplicatesBy.id.toLocaleString('en')} with the same id` : '',
+    plan.duplicatesBy.content ? `${plan.duplicatesBy.content.toLocaleString('en')} with the same content` : '',
+    plan.duplicatesBy.activity ? `${plan.duplicatesBy.activity.toLocaleString('en')} the same activity` : '',
+  ].filter(Boolean);
+  return `${plural(plan.duplicates, 'entry', 'entries')}${verb ? ` ${verb}` : ''} already in your log (${how.join(', ')})`;
+}
+
 export function describePlan(plan: ImportPlan): string {
   const adds = [
     plural(plan.records.run.length, 'run'),
@@ -129,17 +189,23 @@ export function describePlan(plan: ImportPlan): string {
     plural(plan.records.strength.length, 'session'),
   ].join(', ');
   const range = plan.dateRange ? ` from ${plan.dateRange.from} to ${plan.dateRange.to}` : '';
-  const dupes = plan.duplicates ? `; ${plural(plan.duplicates, 'entry', 'entries')} already in your log` : '';
+  const dupes = plan.duplicates ? `; ${describeDuplicates(plan)}` : '';
   const errors = plan.errors.length ? `; ${plural(plan.errors.length, 'problem')}` : '';
   return `New: ${adds}${range}${dupes}${errors}.`;
 }
 
-/** Writes a plan. With errors, nothing is written unless the user chose to import only the valid rows. */
+/**
+ * Writes a plan. With errors, nothing is written unless the user chose to import only the valid
+ * rows. When the log changed after the preview (an entry saved meanwhile, another import), the
+ * plan is made again first, so nothing the log now holds is added twice.
+ */
 export async function commitImport(
   repo: LogRepository,
-  plan: ImportPlan,
+  previewed: ImportPlan,
   options: { onlyValid: boolean },
 ): Promise<ImportSummary> {
+  const stale = repo.version !== previewed.logVersion;
+  const plan = stale ? planImport(repo, previewed.parsed) : previewed;
   if (plan.errors.length > 0 && !options.onlyValid) {
     throw new ServiceError(
       'invalid_input',
@@ -166,8 +232,15 @@ export async function commitImport(
     total === 0
       ? 'Nothing new to import'
       : `Imported ${plural(added.run, 'run')}, ${plural(added.pain, 'pain rating')} and ${plural(added.strength, 'session')}`,
-    plan.duplicates ? `${plural(plan.duplicates, 'entry', 'entries')} were already in your log` : '',
+    plan.duplicates ? describeDuplicates(plan, 'were') : '',
+    stale ? 'the log had changed since the preview, so the files were checked against it again' : '',
     plan.errors.length ? `${plural(plan.errors.length, 'invalid row or file', 'invalid rows or files')} skipped` : '',
   ].filter(Boolean);
-  return { added, duplicates: plan.duplicates, skippedInvalid: plan.errors.length, message: `${parts.join('; ')}.` };
+  return {
+    added,
+    duplicates: plan.duplicates,
+    duplicatesBy: { ...plan.duplicatesBy },
+    skippedInvalid: plan.errors.length,
+    message: `${parts.join('; ')}.`,
+  };
 }

@@ -1,23 +1,22 @@
 // The Electron main process: lifecycle, the window, the app:// protocol, menu, single instance
 // and the security hooks. The log itself is the same service browser mode and the CLI use.
-import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
+import { sendPush } from '../shared/api';
 import { openApp } from './context';
 import { registerIpc } from './ipc';
+import { desktopCapabilities } from './electron/printPdf';
 import { buildMenu } from './menu';
 import { argValue } from './paths';
 import {
-  APP_ORIGIN,
-  APP_SCHEME,
-  externalUrlAllowed,
-  isAppUrl,
-  isOwnPageUrl,
-  SECURITY_HEADERS,
-  WEB_PREFERENCES,
-} from './security';
-import { MIME_TYPES, resolveStatic } from './staticFiles';
+  appProtocolHandler,
+  hardenContents,
+  hardenSession,
+  isTrustedFrame,
+  openExternalAfterAsking,
+} from './electron/guards';
+import { APP_ORIGIN, APP_SCHEME, WEB_PREFERENCES } from './security';
 import { storeFileThrough, type StoreFactory } from './store/storeFile';
 
 // The options and write path conf has in browser mode (storeFileThrough); electron-store hands them on to conf.
@@ -31,64 +30,47 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let mainWindow: BrowserWindow | undefined;
 
-function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  return isOwnPageUrl(frame.url, devServerUrl);
+/** Shows the address and asks before anything is opened outside the app. */
+async function confirmExternal(contents: WebContents | undefined, url: string): Promise<boolean> {
+  const window = contents ? BrowserWindow.fromWebContents(contents) : mainWindow;
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in Browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this address in your web browser?',
+    detail: url,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 0;
 }
 
-function serveRenderer(root: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
-    const file = resolveStatic(root, url.pathname);
-    if (!file) return new Response('Not found', { status: 404 });
-    const body = await fs.promises.readFile(file);
-    return new Response(body, {
-      headers: { ...SECURITY_HEADERS, 'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream' },
-    });
-  });
+function confirmLeave(contents: WebContents): boolean {
+  const window = BrowserWindow.fromWebContents(contents);
+  const options = {
+    type: 'question' as const,
+    buttons: ['Leave', 'Stay'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Leave the routine?',
+    detail: 'The routine is not finished; nothing of it will be saved.',
+  };
+  return (window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options)) === 0;
 }
 
-function hardenContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      // The app is a single page: no navigation away from it, ever.
-      if (!isOwnPageUrl(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    // The page asks before it is closed mid-routine; Electron would otherwise just refuse to close.
-    contents.on('will-prevent-unload', (event) => {
-      const window = BrowserWindow.fromWebContents(contents);
-      const options = {
-        type: 'question' as const,
-        buttons: ['Leave', 'Stay'],
-        defaultId: 1,
-        cancelId: 1,
-        message: 'Leave the routine?',
-        detail: 'The routine is not finished; nothing of it will be saved.',
-      };
-      const choice = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options);
-      if (choice === 0) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(({ url }) => {
-      if (externalUrlAllowed(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
-  // Electron grants permissions unless told otherwise; Backstride needs none.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  // Nothing leaves the machine: only our own scheme (and the dev server while developing).
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      details.url.startsWith(`${APP_ORIGIN}/`) ||
-      // Exports are offered as blob: downloads (Electron then shows its native save dialog).
-      details.url.startsWith('blob:') ||
-      details.url.startsWith('data:') ||
-      details.url.startsWith('devtools://') ||
-      (devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin));
-    callback({ cancel: !allowed });
-  });
+/** The one place a URL leaves the app; every caller asks the user first (openExternalAfterAsking). */
+const openInBrowser = (url: string): Promise<void> => shell.openExternal(url);
+
+function harden(): void {
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, {
+      devServerUrl,
+      confirmExternal,
+      openExternal: openInBrowser,
+      confirmLeave,
+    }),
+  );
+  hardenSession(session.defaultSession, devServerUrl);
 }
 
 async function createWindow(ctx: ReturnType<typeof openApp>): Promise<void> {
@@ -144,7 +126,8 @@ function start(): void {
         dataDir,
         mode: 'electron',
         factory: electronStoreFactory,
-        onChange: (types) => mainWindow?.webContents.send('data:changed', { types }),
+        onChange: (types) => sendPush(mainWindow?.webContents, 'data:changed', { types }),
+        desktop: desktopCapabilities(() => mainWindow),
       });
     } catch (error) {
       // Another Backstride writes to this folder (or it cannot be read): say so plainly and stop.
@@ -152,10 +135,15 @@ function start(): void {
       app.quit();
       return;
     }
-    hardenContents();
-    serveRenderer(path.join(import.meta.dirname, '../renderer'));
-    registerIpc(ctx.handlers, isTrustedFrame);
-    Menu.setApplicationMenu(buildMenu(() => mainWindow));
+    harden();
+    protocol.handle(APP_SCHEME, appProtocolHandler(path.join(import.meta.dirname, '../renderer')));
+    registerIpc(ctx.handlers, (frame) => isTrustedFrame(frame, devServerUrl));
+    Menu.setApplicationMenu(
+      buildMenu(
+        () => mainWindow,
+        (url) => openExternalAfterAsking(url, (u) => confirmExternal(mainWindow?.webContents, u), openInBrowser),
+      ),
+    );
     await createWindow(ctx);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow(ctx);

@@ -2,9 +2,11 @@
 // the CLI always compute from the same entries and settings.
 import type { InsightsInput } from '../shared/insights';
 import { localToday } from '../shared/model';
+import { textFormat } from '../shared/textFormat';
 import type { LogRepository } from './store/repository';
 
-export function insightsInput(repo: LogRepository): InsightsInput {
+/** `locale` is the one the texts write dates in (the system's own when absent). */
+export function insightsInput(repo: LogRepository, locale?: string): InsightsInput {
   return {
     runs: repo.all('run'),
     pain: repo.all('pain'),
@@ -12,5 +14,6 @@ export function insightsInput(repo: LogRepository): InsightsInput {
     customExercises: repo.settings.customExercises,
     weekStartsOn: repo.settings.weekStartsOn,
     today: localToday(),
+    format: textFormat(repo.settings.distanceUnit, locale),
   };
 }

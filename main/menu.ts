@@ -1,9 +1,13 @@
 // The native application menu. Items that act on the page send a typed menu command.
-import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/api';
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { sendPush, type MenuCommand } from '../shared/api';
 
-export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send('menu:command', command);
+export function buildMenu(
+  getWindow: () => BrowserWindow | undefined,
+  /** Shows the address and asks before opening it in the browser (main/electron/guards.ts). */
+  openExternal: (url: string) => Promise<unknown>,
+): Menu {
+  const send = (command: MenuCommand) => () => sendPush(getWindow()?.webContents, 'menu:command', command);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -19,6 +23,8 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: 'Back Up Now…', accelerator: 'CmdOrCtrl+B', click: send('backup') },
         { label: 'Restore from Backup…', click: send('restore') },
+        { type: 'separator' },
+        { label: 'Report…', accelerator: 'CmdOrCtrl+Shift+P', click: send('open-report') },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('open-settings') },
         { type: 'separator' },
@@ -59,7 +65,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Back Pain and Warning Signs', accelerator: 'F1', click: send('open-help') },
         {
           label: 'About the Pain-Monitoring Model',
-          click: () => void shell.openExternal('https://pubmed.ncbi.nlm.nih.gov/17307888/'),
+          click: () => void openExternal('https://pubmed.ncbi.nlm.nih.gov/17307888/'),
         },
       ],
     },

@@ -80,5 +80,6 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   // A middle click must not open a new window past setWindowOpenHandler's checks.
   disableBlinkFeatures: 'Auxclick',
-  spellcheck: true,
+  // Chromium's spellchecker downloads its dictionaries from Google's servers: nothing may leave the machine.
+  spellcheck: false,
 } as const;

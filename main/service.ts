@@ -1,23 +1,44 @@
 // The handler map: one async function per contract method. No 'electron' import here: the
 // same service runs behind Electron IPC, browser-mode HTTP and the CLI.
-import type { Method, OutputOf, ParsedInputOf, JournalPage, AppInfo } from '../shared/api';
+import {
+  contract,
+  METHODS,
+  type AppInfo,
+  type ChangeType,
+  type ImportPreview,
+  type JournalPage,
+  type Method,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../shared/api';
 import { allExercises, customExerciseId } from '../shared/exercises';
 import { buildInsightsReport } from '../shared/insights';
 import { buildChartSeries } from '../shared/insights/charts';
 import {
+  buildReport,
+  resolveReportRange,
+  ReportRangeError,
+  type ReportExperiment,
+  type ReportRange,
+  type ReportRangeRequest,
+} from '../shared/report';
+import {
   compareEntriesNewestFirst,
+  compareKeysNewestFirst,
   ENTRY_TYPES,
-  entryTime,
+  journalKey,
   localToday,
+  ReportSettings,
   type Entry,
   type EntryType,
+  type JournalKey,
 } from '../shared/model';
 import type { ParsedImport } from '../shared/csv';
 import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
 import { abandonExperiment, createExperiment, experimentResult, listExperiments } from './experiments';
-import { parseImportBuffer } from './files/detect';
+import { parseImportBuffer, parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
 import { backupNow, listBackups, restoreBackup } from './store/backups';
 import type { LogRepository, RecordOf } from './store/repository';
@@ -28,17 +49,53 @@ export interface ServiceOptions {
   repo: LogRepository;
   mode: AppInfo['mode'];
   version: string;
-  /** Called after every change, so doors can tell open windows to refresh. */
-  onChange?: (types: Array<EntryType | 'experiment' | 'settings'>) => void;
+  /** Called after every change (what the contract says the method changes), so doors can tell open windows to refresh. */
+  onChange?: (types: ChangeType[]) => void;
+  /** What only the desktop app can do; other doors answer that it needs the desktop app. */
+  desktop?: DesktopCapabilities;
 }
 
+export interface DesktopCapabilities {
+  /** Asks where to save, prints the window to PDF there; resolves with the path, or null if cancelled. */
+  savePdf(request: ParsedInputOf<'report:savePdf'>): Promise<string | null>;
+}
+
+/** A page's cursor is the sort key of its last entry, so paging goes on even if that entry is deleted. */
 function cursorOf(entry: Entry): string {
-  return `${entry.record.date}|${entryTime(entry) ?? ''}|${entry.record.id}`;
+  const { date, time, id } = journalKey(entry);
+  return `${date}|${time}|${id}`;
 }
 
+function keyOfCursor(cursor: string): JournalKey {
+  const [date, time, id, ...extra] = cursor.split('|');
+  if (date === undefined || time === undefined || id === undefined || extra.length > 0)
+    throw new ServiceError('invalid_input', 'The journal cursor is not one this app gave out.', 'cursor');
+  return { date, time, id };
+}
+
+/** The service, telling `onChange` what each successful write changed (declared in the contract). */
 export function createService(options: ServiceOptions): Handlers {
+  const handlers = createHandlers(options);
+  const { onChange } = options;
+  if (!onChange) return handlers;
+  const notifying: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const method of METHODS) {
+    const handler = handlers[method] as (input: never) => Promise<unknown>;
+    const changes = contract[method].changes;
+    notifying[method] =
+      changes.length === 0
+        ? handler
+        : async (input) => {
+            const value = await handler(input);
+            onChange([...changes]);
+            return value;
+          };
+  }
+  return notifying as Handlers;
+}
+
+function createHandlers(options: ServiceOptions): Handlers {
   const { repo } = options;
-  const changed = (type: EntryType | 'settings'): void => options.onChange?.([type]);
 
   // Import previews wait here (in memory) until the user commits or drops them.
   const previews = new Map<string, ImportPlan>();
@@ -70,14 +127,37 @@ export function createService(options: ServiceOptions): Handlers {
     return value;
   }
 
+  const insights = () => perRevision('insights', () => buildInsightsReport(insightsInput(repo)));
+  const charts = () => perRevision('charts', () => buildChartSeries(insightsInput(repo)));
+
+  /** The latest experiment that ran (or runs) during the report's weeks, with its result; null if none. */
+  function experimentForReport(range: ReportRange, today: string): ReportExperiment | null {
+    const ran = listExperiments(repo, today).find((e) => {
+      const first = e.periods[0];
+      const last = e.periods.at(-1);
+      return e.status !== 'planned' && first && last && first.start <= range.to && last.end >= range.from;
+    });
+    if (!ran) return null;
+    const result = experimentResult(repo, ran.id, today);
+    return {
+      name: ran.name,
+      startDate: ran.startDate,
+      endDate: ran.periods.at(-1)?.end ?? ran.startDate,
+      status: ran.status,
+      sentence: result.sentence,
+      estimate: result.estimate,
+      ci95: result.ci95,
+      pRandomization: result.pRandomization,
+      usable: result.usable,
+    };
+  }
+
   async function saveRecord<T extends EntryType>(
     type: T,
     input: Omit<RecordOf[T], 'id'> & { id?: string | undefined },
   ): Promise<RecordOf[T]> {
     const record = { ...input, id: input.id ?? crypto.randomUUID() } as RecordOf[T];
-    const saved = await repo.save(type, record);
-    changed(type);
-    return saved;
+    return repo.save(type, record);
   }
 
   async function deleteRecord<T extends EntryType>(type: T, id: string): Promise<RecordOf[T]> {
@@ -88,7 +168,6 @@ export function createService(options: ServiceOptions): Handlers {
         `No ${type === 'run' ? 'run' : type === 'pain' ? 'pain rating' : 'session'} with id ${id}.`,
         'id',
       );
-    changed(type);
     return removed;
   }
 
@@ -104,10 +183,14 @@ export function createService(options: ServiceOptions): Handlers {
       const all = journal();
       let start = 0;
       if (cursor) {
-        // Ids are unique, so the cursor's last part finds its entry without rebuilding cursors.
-        const id = cursor.slice(cursor.lastIndexOf('|') + 1);
-        const index = all.findIndex((entry) => entry.record.id === id);
-        start = index >= 0 ? index + 1 : all.length;
+        // The first entry after the cursor's key (binary search: the journal is sorted by that key).
+        const after = keyOfCursor(cursor);
+        let high = all.length;
+        while (start < high) {
+          const mid = (start + high) >>> 1;
+          if (compareKeysNewestFirst(journalKey(all[mid]!), after) <= 0) start = mid + 1;
+          else high = mid;
+        }
       }
       const wanted = (entry: Entry): boolean => !type || entry.type === type;
       const entries: Entry[] = [];
@@ -159,14 +242,18 @@ export function createService(options: ServiceOptions): Handlers {
       const exercise = { ...input, name: input.name.trim(), id };
       const settings = repo.settings;
       await repo.updateSettings({ ...settings, customExercises: [...settings.customExercises, exercise] });
-      changed('settings');
       return exercise;
     },
 
     'settings:get': async () => repo.settings,
-    'settings:update': async (patch) => {
-      const next = await repo.updateSettings({ ...repo.settings, ...patch });
-      changed('settings');
+    'settings:update': async ({ report, ...patch }) => {
+      const current = repo.settings;
+      // Report settings change field by field, so saving the questions keeps the chosen range.
+      const next = await repo.updateSettings({
+        ...current,
+        ...patch,
+        report: report ? ReportSettings.parse({ ...current.report, ...report }) : current.report,
+      });
       return next;
     },
 
@@ -183,7 +270,6 @@ export function createService(options: ServiceOptions): Handlers {
         ? settings.routines.map((r) => (r.id === routine.id ? routine : r))
         : [...settings.routines, routine];
       await repo.updateSettings({ ...settings, routines });
-      changed('settings');
       return routine;
     },
     'routines:delete': async ({ id }) => {
@@ -191,7 +277,6 @@ export function createService(options: ServiceOptions): Handlers {
       const routine = settings.routines.find((r) => r.id === id);
       if (!routine) throw new ServiceError('not_found', `No saved routine with id ${id}.`, 'id');
       await repo.updateSettings({ ...settings, routines: settings.routines.filter((r) => r.id !== id) });
-      changed('settings');
       return routine;
     },
 
@@ -204,27 +289,13 @@ export function createService(options: ServiceOptions): Handlers {
           })),
         );
       }
-      const plan = planImport(repo, parsed);
-      const previewId = crypto.randomUUID();
-      previews.set(previewId, plan);
-      // Keep only the latest few previews in memory.
-      for (const key of [...previews.keys()].slice(0, -5)) previews.delete(key);
-      return {
-        previewId,
-        files: plan.files,
-        newCounts: {
-          run: plan.records.run.length,
-          pain: plan.records.pain.length,
-          strength: plan.records.strength.length,
-        },
-        duplicates: plan.duplicates,
-        dateRange: plan.dateRange,
-        errors: plan.errors.slice(0, 200),
-        errorCount: plan.errors.length,
-        warnings: plan.warnings.slice(0, 200),
-        warningCount: plan.warnings.length,
-        summary: describePlan(plan),
-      };
+      return preview(parsed);
+    },
+    'import:previewPaths': async ({ paths }) => {
+      const parsed: ParsedImport[] = [];
+      for (const file of paths)
+        parsed.push(...(await parseImportPath(file, { customExercises: repo.settings.customExercises })));
+      return preview(parsed);
     },
     'import:commit': async ({ previewId, onlyValid }) => {
       const plan = previews.get(previewId);
@@ -232,33 +303,94 @@ export function createService(options: ServiceOptions): Handlers {
         throw new ServiceError('not_found', 'This import preview has expired: choose the files again.', 'previewId');
       const summary = await commitImport(repo, plan, { onlyValid });
       previews.delete(previewId);
-      options.onChange?.(['run', 'pain', 'strength']);
       return summary;
     },
     'export:csv': async ({ kind }) => exportCsv(repo, kind),
 
     'backup:now': () => backupNow(repo),
     'backup:list': async () => listBackups(repo.dataDir),
-    'backup:restore': async ({ file }) => {
-      const result = await restoreBackup(repo, file);
-      options.onChange?.(['run', 'pain', 'strength', 'experiment', 'settings']);
-      return result;
-    },
+    'backup:restore': ({ file }) => restoreBackup(repo, file),
 
-    'experiments:create': async (input) => {
-      const experiment = await createExperiment(repo, input);
-      options.onChange?.(['experiment']);
-      return experiment;
-    },
+    'experiments:create': (input) => createExperiment(repo, input),
     'experiments:list': async () => listExperiments(repo),
-    'experiments:abandon': async ({ id }) => {
-      const experiment = await abandonExperiment(repo, id);
-      options.onChange?.(['experiment']);
-      return experiment;
-    },
+    'experiments:abandon': ({ id }) => abandonExperiment(repo, id),
     'experiments:result': async ({ id }) => perRevision(`experiment:${id}`, () => experimentResult(repo, id)),
 
-    'insights:get': async () => perRevision('insights', () => buildInsightsReport(insightsInput(repo))),
+    'insights:get': async (query) => {
+      const locale = query?.locale;
+      // The flags' texts follow the distance unit and the locale, so each pair is its own answer.
+      const key = `insights|${repo.settings.distanceUnit}|${locale ?? ''}`;
+      return perRevision(key, () => buildInsightsReport(insightsInput(repo, locale)));
+    },
     'insights:charts': async () => perRevision('charts', () => buildChartSeries(insightsInput(repo))),
+
+    'report:savePdf': async (request) => {
+      if (!options.desktop)
+        throw new ServiceError(
+          'invalid_input',
+          "Saving a PDF directly needs the desktop app: here, use Print and choose 'Save as PDF' as the printer.",
+        );
+      return { path: await options.desktop.savePdf(request) };
+    },
+
+    'report:build': async ({ weeks, from, to }) => {
+      const today = localToday();
+      const settings = repo.settings;
+      const request: ReportRangeRequest = from !== undefined ? { from, to: to ?? today } : { weeks: weeks ?? 12 };
+      let range;
+      try {
+        range = resolveReportRange(request, today, settings.weekStartsOn);
+      } catch (error) {
+        if (error instanceof ReportRangeError) throw new ServiceError('invalid_input', error.message, error.field);
+        throw error;
+      }
+      return buildReport({
+        insights: insights(),
+        charts: charts(),
+        runs: repo.all('run'),
+        strength: repo.all('strength'),
+        customExercises: settings.customExercises,
+        range,
+        today,
+        madeAt: localDateTime(new Date()),
+        unit: settings.distanceUnit,
+        name: settings.name,
+        questions: settings.report.questions,
+        warningSigns: settings.report.warningSigns,
+        experiment: experimentForReport(range, today),
+      });
+    },
   };
+
+  function preview(parsed: readonly ParsedImport[]): ImportPreview {
+    const plan = planImport(repo, parsed);
+    const previewId = crypto.randomUUID();
+    previews.set(previewId, plan);
+    // Keep only the latest few previews in memory.
+    for (const key of [...previews.keys()].slice(0, -5)) previews.delete(key);
+    return {
+      previewId,
+      files: plan.files,
+      newCounts: {
+        run: plan.records.run.length,
+        pain: plan.records.pain.length,
+        strength: plan.records.strength.length,
+      },
+      duplicates: plan.duplicates,
+      duplicatesBy: { ...plan.duplicatesBy },
+      dateRange: plan.dateRange,
+      errors: plan.errors.slice(0, 200),
+      errorCount: plan.errors.length,
+      warnings: plan.warnings.slice(0, 200),
+      warningCount: plan.warnings.length,
+      summary: describePlan(plan),
+    };
+  }
+}
+
+/** "2026-12-01 09:30" in local time: when a report was made, as its reader sees it. */
+function localDateTime(now: Date): string {
+  const hh = String(now.getHours()).padStart(2, '0');
+  const mm = String(now.getMinutes()).padStart(2, '0');
+  return `${localToday(now)} ${hh}:${mm}`;
 }

@@ -41,7 +41,11 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   const candidate = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   const relative = path.relative(root, candidate);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+    // A symlink inside the folder must not lead out of it.
+    const real = path.relative(fs.realpathSync(root), fs.realpathSync(candidate));
+    return real.startsWith('..') || path.isAbsolute(real) ? undefined : candidate;
+  }
   // Unknown paths without an extension are app routes.
   return path.extname(decoded) === '' ? path.join(root, 'index.html') : undefined;
 }

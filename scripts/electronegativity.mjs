@@ -1,5 +1,7 @@
 // Runs @doyensec/electronegativity over main/ (the Electron main process and preload) and fails
 // on any finding that scripts/electronegativity-allow.json does not list with a justification.
+// An entry names the check, the file and the flagged line's text (`snippet`, absent only for
+// global checks), so a new finding of the same check in the same file is not pre-approved.
 // The full report is written as JSON to .tmp/electronegativity.json.
 //
 // Offline-friendly: the check that downloads Electron's release list is left out (it needs the
@@ -55,7 +57,9 @@ for (const entry of allowList) {
     problems.push(`allow-list entry ${entry.check} ${entry.file} has no real justification`);
   }
 }
-const allowed = (finding) => allowList.some((entry) => entry.check === finding.check && entry.file === finding.file);
+const matches = (entry, finding) =>
+  entry.check === finding.check && entry.file === finding.file && (entry.snippet ?? undefined) === finding.sample;
+const allowed = (finding) => allowList.some((entry) => matches(entry, finding));
 const unjustified = findings.filter((finding) => !allowed(finding));
 for (const finding of unjustified) {
   problems.push(
@@ -64,7 +68,7 @@ for (const finding of unjustified) {
 }
 for (const error of result.errors) problems.push(`could not parse ${error.file}: ${error.message}`);
 for (const entry of allowList) {
-  if (!findings.some((f) => f.check === entry.check && f.file === entry.file)) {
+  if (!findings.some((f) => matches(entry, f))) {
     console.log(`note: allow-list entry ${entry.check} ${entry.file} no longer matches a finding; it can go.`);
   }
 }

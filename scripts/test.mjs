@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint, build (and load-check the built main), unit tests, e2e,
-// and the benchmark once at tiny sizes. Ends with one line: "N passed, N failed".
+// `npm test`: type-check, lint, build (and load the built main and preload under a stubbed
+// electron), unit tests, e2e, and the benchmark once at tiny sizes. Ends with one line:
+// "N passed, N failed, N skipped, N todo". A `.only` left in a test fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+let todo = 0;
 const failures = [];
 
 function step(name, command, args, env = {}) {
@@ -38,15 +41,21 @@ check(
   process.execPath,
   ['scripts/electronegativity.mjs'],
 );
-for (const file of fs.existsSync(path.join(root, 'out/main')) ? fs.readdirSync(path.join(root, 'out/main')) : []) {
-  if (file.endsWith('.js'))
-    check(`load-check out/main/${file}`, process.execPath, ['--check', path.join('out/main', file)]);
-}
+check('load-check: the built main process loads under a stubbed electron', bin('tsx'), [
+  'scripts/load-check/run.mjs',
+  'main',
+]);
+check('load-check: the built preload loads under a stubbed electron and exposes the contract', bin('tsx'), [
+  'scripts/load-check/run.mjs',
+  'preload',
+]);
+check('load-check: the built CLI runs (methods)', process.execPath, ['out/main/cli.js', 'methods']);
 
 const vitestJson = path.join(tmp, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 step('unit tests (vitest)', bin('vitest'), [
   'run',
+  '--allowOnly=false',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
@@ -54,6 +63,8 @@ step('unit tests (vitest)', bin('vitest'), [
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
+  skipped += report.numPendingTests;
+  todo += report.numTodoTests;
   failed +=
     report.numFailedTests +
     (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
@@ -63,13 +74,14 @@ if (fs.existsSync(vitestJson)) {
 
 const playwrightJson = path.join(tmp, 'playwright.json');
 fs.rmSync(playwrightJson, { force: true });
-step('end-to-end tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+step('end-to-end tests (playwright)', bin('playwright'), ['test', '--forbid-only', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
 });
 if (fs.existsSync(playwrightJson)) {
   const stats = JSON.parse(fs.readFileSync(playwrightJson, 'utf8')).stats;
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
+  skipped += stats.skipped;
 } else {
   failed++;
 }
@@ -80,5 +92,5 @@ if (fs.existsSync(path.join(root, 'bench/run.ts'))) {
 
 console.log('');
 if (failures.length) console.log(`Failed steps: ${failures.join('; ')}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped, ${todo} todo`);
 process.exit(failed === 0 && failures.length === 0 ? 0 : 1);

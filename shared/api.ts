@@ -4,9 +4,12 @@ import { z } from 'zod';
 import type { Exercise } from './exercises';
 import { ExperimentInput, type Experiment } from './experiment/model';
 import type { ExperimentResult } from './experiment/analysis';
+import type { PUSH_EVENT_NAMES, WINDOW_METHOD_NAMES } from './windowMethods.generated';
 import type { ImportIssue } from './csv';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport } from './insights/types';
+import { REPORT_MAX_WEEKS, type BuiltReport } from './report';
+import { isLocaleTag } from './textFormat';
 import {
   CustomExerciseInput,
   ENTRY_TYPES,
@@ -15,23 +18,52 @@ import {
   Routine,
   RunInput,
   SettingsPatch,
+  StoredDate,
   StrengthSessionInput,
   type CustomExercise,
   type Entry,
+  type EntryType,
   type PainRating,
   type Run,
   type Settings,
   type StrengthSession,
 } from './model';
 
-/** A method's input schema plus a phantom of its output type (outputs are produced by us). */
-interface Operation<I extends z.ZodType, O> {
-  input: I;
-  output?: O;
-}
+/** What a change touches: the window refreshes what it shows of these. */
+export type ChangeType = EntryType | 'experiment' | 'settings';
+
+/** The ways in: Electron IPC, browser mode's HTTP, the command line. */
+export const DOORS = ['ipc', 'http', 'cli'] as const;
+export type Door = (typeof DOORS)[number];
+
+/** Request body limits over HTTP: imports carry files (up to 200 MB each, as base64); every other call is small. */
+export const SMALL_BODY_BYTES = 8 * 1024 * 1024;
+export const FILE_BODY_BYTES = 300 * 1024 * 1024;
+
+/**
+ * The facts every method declares beside its schemas (required: a method cannot be added
+ * without them). Doors and the service derive their behaviour from these, never from lists of names.
+ * - access: 'write' changes the log (the CLI then takes the writer lock), 'read' does not;
+ *   a read changes nothing the window shows, a write names what it changes.
+ * - maxBodyBytes: the largest request the HTTP door reads for it.
+ * - doors: where it is offered (a method that reads paths on this machine is the CLI's alone).
+ */
+export type MethodFacts = { maxBodyBytes: number; doors: readonly Door[] } & (
+  { access: 'read'; changes: readonly [] } | { access: 'write'; changes: readonly [ChangeType, ...ChangeType[]] }
+);
+
+/** A method's input schema and facts, plus a phantom of its output type (outputs are produced by us). */
+type Operation<I extends z.ZodType, O, F extends MethodFacts> = F & { input: I; output?: O };
 const op =
   <O>() =>
-  <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
+  <I extends z.ZodType, const F extends MethodFacts>(input: I, facts: F): Operation<I, O, F> => ({
+    input,
+    ...facts,
+  });
+
+const READS = { access: 'read', changes: [], maxBodyBytes: SMALL_BODY_BYTES, doors: DOORS } as const;
+const writes = <const C extends [ChangeType, ...ChangeType[]]>(...changes: C) =>
+  ({ access: 'write', changes, maxBodyBytes: SMALL_BODY_BYTES, doors: DOORS }) as const;
 
 const NoInput = z.object({}).strict().optional();
 const ById = z.object({ id: z.uuid({ error: 'The id must be a UUID.' }) }).strict();
@@ -69,7 +101,9 @@ export interface ImportPreview {
   previewId: string;
   files: FilePreview[];
   newCounts: { run: number; pain: number; strength: number };
+  /** Entries already in the log: how many, and how each was matched. */
   duplicates: number;
+  duplicatesBy: DuplicateCounts;
   dateRange: { from: string; to: string } | null;
   /** The first problems (each names file, row and column); errorCount has them all. */
   errors: ImportIssue[];
@@ -120,46 +154,127 @@ export const JournalQuery = z
   })
   .strict();
 
+/** The weeks a report covers: the last `weeks` weeks (12 when nothing is given), or `from`–`to` (to defaults to today). */
+export const ReportQuery = z
+  .object({
+    weeks: z
+      .number()
+      .int()
+      .min(1, { error: 'A report covers at least 1 week.' })
+      .max(REPORT_MAX_WEEKS, { error: `A report covers at most ${REPORT_MAX_WEEKS} weeks.` })
+      .optional(),
+    from: StoredDate.optional(),
+    to: StoredDate.optional(),
+  })
+  .strict()
+  .refine((q) => q.weeks === undefined || (q.from === undefined && q.to === undefined), {
+    error: 'Give either a number of weeks or dates, not both.',
+    path: ['weeks'],
+  })
+  .refine((q) => q.to === undefined || q.from !== undefined, { error: 'Give a start date (from).', path: ['from'] });
+
+/** Where the desktop app saved a report's PDF; null when the person cancelled the save dialog. */
+export interface SavedPdf {
+  path: string | null;
+}
+
+export const SavePdfInput = z
+  .object({
+    /** Suggested file name for the save dialog. */
+    fileName: z.string().regex(/^[\w.-]{1,120}\.pdf$/, { error: 'The file name must end in .pdf.' }),
+    paper: z.enum(['A4', 'Letter']),
+  })
+  .strict();
+
+/** What the insights are read for: the locale their texts write dates in (the screen's own). */
+export const InsightsQuery = z
+  .object({
+    locale: z
+      .string()
+      .max(100)
+      .refine(isLocaleTag, { error: 'The locale must be a language tag such as en-GB.' })
+      .optional(),
+  })
+  .strict()
+  .optional();
+
 export const contract = {
-  'app:info': op<AppInfo>()(NoInput),
-  'journal:list': op<JournalPage>()(JournalQuery),
-  'runs:save': op<Run>()(RunInput),
-  'runs:delete': op<Run>()(ById),
-  'runs:onDate': op<Run[]>()(z.object({ date: IsoDate }).strict()),
-  'pain:save': op<PainRating>()(PainRatingInput),
-  'pain:delete': op<PainRating>()(ById),
-  'strength:save': op<StrengthSession>()(StrengthSessionInput),
-  'strength:delete': op<StrengthSession>()(ById),
-  'exercises:list': op<Exercise[]>()(NoInput),
-  'exercises:add': op<CustomExercise>()(CustomExerciseInput),
-  'settings:get': op<Settings>()(NoInput),
-  'settings:update': op<Settings>()(SettingsPatch.strict()),
+  'app:info': op<AppInfo>()(NoInput, READS),
+  'journal:list': op<JournalPage>()(JournalQuery, READS),
+  'runs:save': op<Run>()(RunInput, writes('run')),
+  'runs:delete': op<Run>()(ById, writes('run')),
+  'runs:onDate': op<Run[]>()(z.object({ date: IsoDate }).strict(), READS),
+  'pain:save': op<PainRating>()(PainRatingInput, writes('pain')),
+  'pain:delete': op<PainRating>()(ById, writes('pain')),
+  'strength:save': op<StrengthSession>()(StrengthSessionInput, writes('strength')),
+  'strength:delete': op<StrengthSession>()(ById, writes('strength')),
+  'exercises:list': op<Exercise[]>()(NoInput, READS),
+  'exercises:add': op<CustomExercise>()(CustomExerciseInput, writes('settings')),
+  'settings:get': op<Settings>()(NoInput, READS),
+  'settings:update': op<Settings>()(SettingsPatch.strict(), writes('settings')),
   // The user's own guided routines, kept in Settings.routines.
-  'routines:save': op<Routine>()(RoutineInput.strict()),
-  'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict()),
-  'insights:get': op<InsightsReport>()(NoInput),
-  'insights:charts': op<InsightsCharts>()(NoInput),
-  'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict()),
+  'routines:save': op<Routine>()(RoutineInput.strict(), writes('settings')),
+  'routines:delete': op<Routine>()(z.object({ id: z.string().min(1).max(100) }).strict(), writes('settings')),
+  'insights:get': op<InsightsReport>()(InsightsQuery, READS),
+  'insights:charts': op<InsightsCharts>()(NoInput, READS),
+  // The report for a physiotherapist (shared/report), as an HTML fragment.
+  'report:build': op<BuiltReport>()(ReportQuery, READS),
+  // Desktop only: prints the window (showing the Report screen) to a PDF the person places.
+  'report:savePdf': op<SavedPdf>()(SavePdfInput, READS),
+  // A preview only reads: the plan waits in memory until import:commit.
+  'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict(), {
+    ...READS,
+    maxBodyBytes: FILE_BODY_BYTES,
+  }),
+  // The command line imports files and Strava export folders where they lie (folders are read
+  // lazily, so they are not sent as bytes); never offered to a window, which has no business
+  // naming paths on this machine.
+  'import:previewPaths': op<ImportPreview>()(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+    { ...READS, doors: ['cli'] },
+  ),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
+    writes('run', 'pain', 'strength'),
   ),
-  'export:csv': op<ExportedFile>()(z.object({ kind: z.enum(EXPORT_KINDS) }).strict()),
-  // Full-fidelity backups in <dataDir>/backups (main/store/backups.ts).
-  'backup:now': op<BackupInfo>()(NoInput),
-  'backup:list': op<BackupSummary[]>()(NoInput),
+  'export:csv': op<ExportedFile>()(z.object({ kind: z.enum(EXPORT_KINDS) }).strict(), READS),
+  // Full-fidelity backups in <dataDir>/backups (main/store/backups.ts). Making one does not change the log.
+  'backup:now': op<BackupInfo>()(NoInput, READS),
+  'backup:list': op<BackupSummary[]>()(NoInput, READS),
   'backup:restore': op<RestoreResult>()(
     z.object({ file: z.string().regex(BACKUP_FILE_RE, { error: 'Choose one of the listed backups.' }) }).strict(),
+    writes('run', 'pain', 'strength', 'experiment', 'settings'),
   ),
   // The core-work experiment (shared/experiment): a randomised N-of-1 trial, one at a time.
-  'experiments:create': op<Experiment>()(ExperimentInput),
-  'experiments:list': op<Experiment[]>()(NoInput),
-  'experiments:abandon': op<Experiment>()(ById),
-  'experiments:result': op<ExperimentResult>()(ById),
+  'experiments:create': op<Experiment>()(ExperimentInput, writes('experiment')),
+  'experiments:list': op<Experiment[]>()(NoInput, READS),
+  'experiments:abandon': op<Experiment>()(ById, writes('experiment')),
+  'experiments:result': op<ExperimentResult>()(ById, READS),
 } as const;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export const METHODS = Object.keys(contract) as Method[];
+
+/** Whether a door offers a method. */
+export function offeredOn(method: Method, door: Door): boolean {
+  return (contract[method].doors as readonly Door[]).includes(door);
+}
+/** The methods a window (Electron IPC or browser mode) may call: the renderer's API. */
+export type WindowMethod = {
+  [M in Method]: 'ipc' | 'http' extends Contract[M]['doors'][number] ? M : never;
+}[Method];
+export const WINDOW_METHODS = METHODS.filter((m): m is WindowMethod => offeredOn(m, 'ipc') && offeredOn(m, 'http'));
+
+// The preload's plain list (shared/windowMethods.generated.ts) must be exactly these: a stale
+// list fails to compile (regenerate with `npx tsx scripts/generate-window-methods.ts`).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const windowListIsCurrent: Same<(typeof WINDOW_METHOD_NAMES)[number], WindowMethod> = true;
+const pushListIsCurrent: Same<(typeof PUSH_EVENT_NAMES)[number], PushEvent> = true;
+void windowListIsCurrent;
+void pushListIsCurrent;
+/** Methods that never change the log (the CLI runs them without the writer lock). */
+export const READ_METHODS: ReadonlySet<Method> = new Set(METHODS.filter((m) => contract[m].access === 'read'));
 
 export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
@@ -213,8 +328,8 @@ type Args<M extends Method> = undefined extends InputOf<M> ? [input?: InputOf<M>
 
 /** What crosses a door: every call resolves to an envelope, never throws across. */
 export type EnvelopeApi = {
-  [A in AreaOf<Method>]: {
-    [V in VerbOf<Method, A>]: `${A}:${V}` extends infer M extends Method
+  [A in AreaOf<WindowMethod>]: {
+    [V in VerbOf<WindowMethod, A>]: `${A}:${V}` extends infer M extends WindowMethod
       ? (...args: Args<M>) => Promise<Result<OutputOf<M>>>
       : never;
   };
@@ -222,23 +337,14 @@ export type EnvelopeApi = {
 
 /** What the renderer uses: resolves to the value, or throws ApiError. */
 export type Api = {
-  [A in AreaOf<Method>]: {
-    [V in VerbOf<Method, A>]: `${A}:${V}` extends infer M extends Method
+  [A in AreaOf<WindowMethod>]: {
+    [V in VerbOf<WindowMethod, A>]: `${A}:${V}` extends infer M extends WindowMethod
       ? (...args: Args<M>) => Promise<OutputOf<M>>
       : never;
   };
 };
 
-/** Builds the domain-shaped object from one `invoke` function (used by preload and HTTP client). */
-export function buildEnvelopeApi(invoke: (method: Method, input: unknown) => Promise<Result<unknown>>): EnvelopeApi {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const method of METHODS) {
-    const [area, verb] = method.split(':') as [string, string];
-    api[area] ??= {};
-    api[area][verb] = (input?: unknown) => invoke(method, input);
-  }
-  return api as unknown as EnvelopeApi;
-}
+export { buildEnvelopeApi } from './envelope';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -257,7 +363,7 @@ export class ApiError extends Error {
 export function unwrapApi(envelopes: EnvelopeApi): Api {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   const source = envelopes as unknown as Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>>;
-  for (const method of METHODS) {
+  for (const method of WINDOW_METHODS) {
     const [area, verb] = method.split(':') as [string, string];
     api[area] ??= {};
     api[area][verb] = async (input?: unknown) => {
@@ -280,9 +386,21 @@ export interface FilePreview {
   warnings: number;
 }
 
+/**
+ * How an import's entries were found in the log: a row with its own id by that id, a row without
+ * one by its content (each log entry matching at most one row), a GPX/TCX/FIT/Strava activity by
+ * its source id or its start time and distance.
+ */
+export interface DuplicateCounts {
+  id: number;
+  content: number;
+  activity: number;
+}
+
 export interface ImportSummary {
   added: { run: number; pain: number; strength: number };
   duplicates: number;
+  duplicatesBy: DuplicateCounts;
   skippedInvalid: number;
   message: string;
 }
@@ -295,6 +413,7 @@ export const MENU_COMMANDS = [
   'start-routine',
   'open-journal',
   'open-insights',
+  'open-report',
   'open-settings',
   'open-help',
   'import',
@@ -307,7 +426,22 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface PushEvents {
   'menu:command': MenuCommand;
-  'data:changed': { types: Array<(typeof ENTRY_TYPES)[number] | 'experiment' | 'settings'> };
+  'data:changed': { types: ChangeType[] };
+}
+export type PushEvent = keyof PushEvents;
+/** Every push event's name (a missing or extra one is a type error). */
+export const PUSH_EVENTS = Object.keys({
+  'menu:command': true,
+  'data:changed': true,
+} satisfies Record<PushEvent, true>) as PushEvent[];
+
+/** The one way main sends a push: the event's name and its payload type go together. */
+export function sendPush<E extends PushEvent>(
+  target: { send(channel: string, ...args: unknown[]): void } | undefined,
+  event: E,
+  payload: PushEvents[E],
+): void {
+  target?.send(event, payload);
 }
 
 /** What the preload exposes as window.backstride. */

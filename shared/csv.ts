@@ -88,10 +88,26 @@ export interface ParsedImport {
   skippedRows: number;
   /** Exercises named in a strength file that the log does not know yet, with the file's category. */
   exercises: CustomExercise[];
+  /**
+   * Ids given here to records whose row had no id of its own (or a session_id that is not a
+   * UUID). The importer matches those by content; a record with its own id is matched by id.
+   */
+  generatedIds: Set<string>;
 }
 
 export function emptyImport(kind: ImportKind, file: string): ParsedImport {
-  return { kind, file, runs: [], pain: [], strength: [], errors: [], warnings: [], skippedRows: 0, exercises: [] };
+  return {
+    kind,
+    file,
+    runs: [],
+    pain: [],
+    strength: [],
+    errors: [],
+    warnings: [],
+    skippedRows: 0,
+    exercises: [],
+    generatedIds: new Set(),
+  };
 }
 
 /** Builds an issue whose message can be shown on its own. */
@@ -153,7 +169,17 @@ export function formatCsvNumber(value: number | null | undefined, maxDecimals: n
   return text === '-0' ? '0' : text;
 }
 
-const KM_DECIMALS = 6; // a millimetre: more than any GPS can tell, and exact for typed-in values
+/**
+ * A number written so that reading it back gives exactly the same number: its shortest form,
+ * without an exponent. Distances are stored exactly as converted from what the user typed
+ * (7.8 mi is 12.5528832 km), so rounding them here would change the run on a round trip.
+ */
+export function exactCsvNumber(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  const shortest = String(value);
+  // Below 1e-6 String() switches to an exponent; 20 decimals then still read back the same.
+  return shortest.includes('e') ? formatCsvNumber(value, 20) : shortest;
+}
 const MINUTE_DECIMALS = 6;
 
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
@@ -205,7 +231,7 @@ export function toCsv(
     case 'runs':
       for (const r of records as readonly Run[]) {
         csv +=
-          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${num(r.distanceKm, KM_DECIMALS)},` +
+          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${exactCsvNumber(r.distanceKm)},` +
           `${num(r.durationS, 0)},${num(r.effort, 0)},${plain(r.surface)},${text(r.shoe)},${num(r.avgHr, 0)},` +
           `${plain(r.source)},${text(r.notes)},${text(r.sourceId)}`;
       }
@@ -683,6 +709,29 @@ function idsOf(rows: readonly Cells[], idColumn: Column): FirstRowOfId {
   });
 }
 
+const UUID = z.uuid();
+function isUuid(value: string): boolean {
+  return UUID.safeParse(value).success;
+}
+
+/** 32 well-mixed bits of a text: FNV-1a from `seed`, then murmur3's finaliser. */
+function hash32(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
+/** A UUID (version 8, "custom") that depends only on `text`: the same text always gives the same id. */
+export function stableUuid(text: string): string {
+  const hex = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x7feb352d]
+    .map((seed) => hash32(text, seed).toString(16).padStart(8, '0'))
+    .join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function mapRuns(rows: readonly Cells[], layout: FileLayout, newId: () => string, result: ParsedImport): void {
   const c = columnsFor(layout, 'runs');
   const seen = idsOf(rows, c.id);
@@ -713,6 +762,7 @@ function mapRuns(rows: readonly Cells[], layout: FileLayout, newId: () => string
       result.skippedRows += 1;
     } else {
       result.runs.push(withId(parsed.data, candidate.id));
+      if (id === undefined) result.generatedIds.add(candidate.id);
     }
   });
 }
@@ -743,6 +793,7 @@ function mapPain(rows: readonly Cells[], layout: FileLayout, newId: () => string
       result.skippedRows += 1;
     } else {
       result.pain.push(withId(parsed.data, candidate.id));
+      if (id === undefined) result.generatedIds.add(candidate.id);
     }
   });
 }
@@ -815,13 +866,19 @@ function mapStrength(
         minutes: r.number(c.minutes),
       };
     });
-    const candidate = {
-      id: group.id ?? newId(),
+    const fields = {
       date,
       time: pick((r) => r.clock(c.time)),
       durationMin: pick((r) => r.number(c.duration_min)),
       notes: pick((r) => r.text(c.notes)),
       items,
+    };
+    // A session_id that is not a UUID (e.g. "gen-1" from another app) only groups the rows; the
+    // session gets an id made from it and the rows, so the same file gives the same id again.
+    const ownId = group.id !== undefined && isUuid(group.id) ? group.id : undefined;
+    const candidate = {
+      id: ownId ?? (group.id !== undefined ? stableUuid(`${group.id}|${JSON.stringify(fields)}`) : newId()),
+      ...fields,
     };
     const parsed = schemas().session.safeParse(candidate);
     if (!parsed.success) {
@@ -843,6 +900,7 @@ function mapStrength(
       result.skippedRows += group.rows.length;
     } else {
       result.strength.push(withId(parsed.data, candidate.id));
+      if (ownId === undefined) result.generatedIds.add(candidate.id);
     }
   }
   // Groups are visited by session, not by line: list the problems in file order.

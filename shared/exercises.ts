@@ -92,7 +92,7 @@ export const CATALOGUE: readonly Exercise[] = [
     name: 'Back roller (rolling out the back muscles)',
     category: 'recovery',
     dosing: 'minutes',
-    howTo: 'Roll slowly along the muscles beside the spine; it can ease muscular, one-sided pain.',
+    howTo: 'Roll slowly along the muscles beside the spine; many runners find it eases muscular tightness.',
     suggested: { minutes: 5 },
     builtIn: true,
   },

@@ -78,8 +78,25 @@ export const IsoDate = StoredDate.refine((value) => value <= todayForCheck(), {
 export const ClockTime = z.string().regex(TIME_RE, { error: 'Enter a time as HH:MM (24-hour).' });
 
 const Id = z.uuid({ error: 'The id must be a UUID.' });
-const Notes = z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' });
-const ShortText = z.string().trim().max(100, { error: 'At most 100 characters.' });
+/**
+ * Control characters other than tab and line breaks, and halves of a surrogate pair: invisible,
+ * unprintable, refused by spreadsheets (a NUL makes a CSV "binary"), and a lone surrogate cannot
+ * even be stored as UTF-8. Text as entered must not contain them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u;
+const plainText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+const PLAIN_TEXT_ERROR = { error: 'Remove the control characters (text may hold tabs and line breaks, not others).' };
+
+// Stored text is not re-judged (a log from before this rule still opens); entered text is.
+const StoredNotes = z.string().max(5000, { error: 'Notes can be at most 5,000 characters.' });
+const Notes = StoredNotes.refine(plainText, PLAIN_TEXT_ERROR);
+const StoredShortText = z.string().trim().max(100, { error: 'At most 100 characters.' });
+const ShortText = StoredShortText.refine(plainText, PLAIN_TEXT_ERROR);
+const StoredSourceId = z.string().max(200);
+const SourceId = StoredSourceId.refine(plainText, PLAIN_TEXT_ERROR);
+/** The text fields of stored records, without the entered-text rule. */
+const storedText = { notes: StoredNotes.optional() };
 
 export const SURFACES = ['road', 'trail', 'track', 'treadmill', 'other'] as const;
 export const RUN_SOURCES = ['manual', 'csv', 'gpx', 'tcx', 'fit', 'strava'] as const;
@@ -140,11 +157,25 @@ const runFields = {
     .optional(),
   notes: Notes.optional(),
   source: RunSource.default('manual'),
-  sourceId: z.string().max(200).optional(),
+  sourceId: SourceId.optional(),
 };
 
 type Paced = { distanceKm: number; durationS: number };
 const paceOf = (run: Paced): number => run.durationS / run.distanceKm;
+
+/**
+ * Whether the distance and duration themselves passed, so a pace can be judged at all. A pace
+ * made from a wrong field (-3 km) would only echo that field's problem in misleading words
+ * ("faster than any human"), so then only the wrong field is reported.
+ */
+function paceJudgeable(payload: z.core.ParsePayload): boolean {
+  for (const issue of payload.issues) {
+    const field = issue.path?.[0];
+    // No field: the input is not even an object.
+    if (field === undefined || field === 'distanceKm' || field === 'durationS') return false;
+  }
+  return true;
+}
 
 /**
  * The plausible-pace rule, reported on the duration field. Two plain refinements rather than one
@@ -155,14 +186,25 @@ function withPaceCheck<T extends z.ZodType<Paced>>(schema: T) {
     .refine((run) => paceOf(run) >= MIN_PACE_S_PER_KM, {
       path: ['durationS'],
       message: 'That is faster than any human can run this distance: check the duration and distance.',
+      when: paceJudgeable,
     })
     .refine((run) => paceOf(run) <= MAX_PACE_S_PER_KM, {
       path: ['durationS'],
       message: 'That is slower than 60 min per km: check the duration and distance.',
+      when: paceJudgeable,
     });
 }
 
-export const Run = withPaceCheck(z.object({ id: Id, ...runFields, date: StoredDate }));
+export const Run = withPaceCheck(
+  z.object({
+    id: Id,
+    ...runFields,
+    ...storedText,
+    date: StoredDate,
+    shoe: StoredShortText.optional(),
+    sourceId: StoredSourceId.optional(),
+  }),
+);
 export type Run = z.infer<typeof Run>;
 export const RunInput = withPaceCheck(z.object({ id: Id.optional(), ...runFields }));
 export type RunInput = z.input<typeof RunInput>;
@@ -182,7 +224,7 @@ const painFields = {
   runId: Id.optional(),
   notes: Notes.optional(),
 };
-export const PainRating = z.object({ id: Id, ...painFields, date: StoredDate });
+export const PainRating = z.object({ id: Id, ...painFields, ...storedText, date: StoredDate });
 export type PainRating = z.infer<typeof PainRating>;
 export const PainRatingInput = z.object({ id: Id.optional(), ...painFields });
 export type PainRatingInput = z.input<typeof PainRatingInput>;
@@ -216,7 +258,7 @@ const strengthFields = {
     .max(100, { error: 'At most 100 exercises in one session.' }),
   notes: Notes.optional(),
 };
-export const StrengthSession = z.object({ id: Id, ...strengthFields, date: StoredDate });
+export const StrengthSession = z.object({ id: Id, ...strengthFields, ...storedText, date: StoredDate });
 export type StrengthSession = z.infer<typeof StrengthSession>;
 export const StrengthSessionInput = z.object({ id: Id.optional(), ...strengthFields });
 export type StrengthSessionInput = z.input<typeof StrengthSessionInput>;
@@ -228,7 +270,9 @@ export const CustomExercise = z.object({
   dosing: Dosing,
 });
 export type CustomExercise = z.infer<typeof CustomExercise>;
-export const CustomExerciseInput = CustomExercise.omit({ id: true });
+export const CustomExerciseInput = CustomExercise.omit({ id: true }).extend({
+  name: CustomExercise.shape.name.refine(plainText, PLAIN_TEXT_ERROR),
+});
 export type CustomExerciseInput = z.input<typeof CustomExerciseInput>;
 
 export const RoutineStep = z.object({
@@ -253,27 +297,62 @@ export const WindowBounds = z.object({
   maximized: z.boolean(),
 });
 
-export const Settings = z.object({
-  distanceUnit: z.enum(['km', 'mi']).default('km'),
+/** How the Report screen was last set up; kept with the settings, never in the log. */
+export const REPORT_RANGE_CHOICES = ['4w', '8w', '12w', 'custom'] as const;
+const reportSettingsFields = {
+  range: z.enum(REPORT_RANGE_CHOICES),
+  from: StoredDate,
+  to: StoredDate,
+  /** "Questions for my physio": free text printed on the report. */
+  questions: z.string().max(5000, { error: 'The questions can be at most 5,000 characters.' }),
+  /** Warning signs the runner ticked for the report (their texts, as shown in the app). */
+  warningSigns: z.array(z.string().min(1).max(300)).max(20),
+};
+export const ReportSettings = z.object({
+  ...reportSettingsFields,
+  range: reportSettingsFields.range.default('12w'),
+  from: reportSettingsFields.from.optional(),
+  to: reportSettingsFields.to.optional(),
+  questions: reportSettingsFields.questions.default(''),
+  warningSigns: reportSettingsFields.warningSigns.default([]),
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+/** A change to some report settings; the rest stay as they are. */
+export const ReportSettingsPatch = z.object(reportSettingsFields).partial().strict();
+
+/** The settings a user changes one at a time, without defaults (see SettingsPatch). */
+const userSettingFields = {
+  /** The runner's name as printed on the report (optional). */
+  name: z.string().trim().max(100, { error: 'The name can be at most 100 characters.' }),
+  distanceUnit: z.enum(['km', 'mi']),
   /** 0 = Sunday ... 6 = Saturday, as date-fns counts. */
-  weekStartsOn: z.number().int().min(0).max(6).default(1),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  onboarded: z.boolean().default(false),
-  hasStabilityBall: z.boolean().default(true),
-  soundCues: z.boolean().default(true),
+  weekStartsOn: z.number().int().min(0).max(6),
+  theme: z.enum(['system', 'light', 'dark']),
+  onboarded: z.boolean(),
+  hasStabilityBall: z.boolean(),
+  soundCues: z.boolean(),
+};
+
+export const Settings = z.object({
+  name: userSettingFields.name.default(''),
+  report: ReportSettings.prefault({}),
+  distanceUnit: userSettingFields.distanceUnit.default('km'),
+  weekStartsOn: userSettingFields.weekStartsOn.default(1),
+  theme: userSettingFields.theme.default('system'),
+  onboarded: userSettingFields.onboarded.default(false),
+  hasStabilityBall: userSettingFields.hasStabilityBall.default(true),
+  soundCues: userSettingFields.soundCues.default(true),
   customExercises: z.array(CustomExercise).max(500).default([]),
   routines: z.array(Routine).max(100).default([]),
   windowBounds: WindowBounds.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsPatch = Settings.pick({
-  distanceUnit: true,
-  weekStartsOn: true,
-  theme: true,
-  onboarded: true,
-  hasStabilityBall: true,
-  soundCues: true,
-}).partial();
+/**
+ * A change to some settings. Built from the fields without their defaults: zod 4's `.partial()`
+ * keeps a field's `.default()`, so a patch made from Settings would carry every default and reset
+ * every setting it did not name.
+ */
+export const SettingsPatch = z.object({ ...userSettingFields, report: ReportSettingsPatch }).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
@@ -288,14 +367,26 @@ export const Entry = z.discriminatedUnion('type', [
 export type Entry = z.infer<typeof Entry>;
 
 /** Newest first: by date, then time, then id, so the order is stable. */
+/** Where an entry sits in the journal: date, then time of day (none sorts as earliest), then id. */
+export interface JournalKey {
+  date: string;
+  time: string;
+  id: string;
+}
+
+export function journalKey(entry: Entry): JournalKey {
+  return { date: entry.record.date, time: entryTime(entry) ?? '', id: entry.record.id };
+}
+
+/** The journal's order: newest first by date, then time, then id (so it is total and stable). */
+export function compareKeysNewestFirst(a: JournalKey, b: JournalKey): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.time !== b.time) return a.time < b.time ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 export function compareEntriesNewestFirst(a: Entry, b: Entry): number {
-  const ad = a.record.date;
-  const bd = b.record.date;
-  if (ad !== bd) return ad < bd ? 1 : -1;
-  const at = entryTime(a) ?? '';
-  const bt = entryTime(b) ?? '';
-  if (at !== bt) return at < bt ? 1 : -1;
-  return a.record.id < b.record.id ? 1 : a.record.id > b.record.id ? -1 : 0;
+  return compareKeysNewestFirst(journalKey(a), journalKey(b));
 }
 
 export function entryTime(entry: Entry): string | undefined {

@@ -9,6 +9,44 @@ import { RunInput, type Run, type RunSource, type Surface } from '../../shared/m
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_LABEL = '200 MB';
 
+/**
+ * Bounds on what one import may cost, so a small crafted file (a gzip of line breaks, a track of
+ * millions of empty elements, a zip entry that inflates far beyond what it declares) is refused
+ * quickly instead of filling the memory. Each is far above what real exports reach: a year of
+ * daily runs is 365 rows, a day-long 1-second GPX track about 1,000,000 elements.
+ */
+export const IMPORT_LIMITS = {
+  /** Lines in one CSV file. */
+  csvLines: 1_000_000,
+  /** Elements in one GPX or TCX file. */
+  xmlElements: 3_000_000,
+  /** Attributes on one XML element (watches write a handful). */
+  xmlAttributes: 256,
+  /** Bytes unpacked (gzip and zip together) in one import. */
+  unpackedBytes: 512 * 1024 * 1024,
+} as const;
+
+export const countLabel = (n: number): string => n.toLocaleString('en');
+
+/** What an import may still unpack; one per import, shared by all its files. */
+export interface UnpackBudget {
+  remaining: number;
+}
+
+export function newUnpackBudget(): UnpackBudget {
+  return { remaining: IMPORT_LIMITS.unpackedBytes };
+}
+
+/** Takes unpacked bytes from the budget, or refuses the file when the import's total is spent. */
+export function chargeUnpacked(budget: UnpackBudget, bytes: number): void {
+  if (bytes > budget.remaining) refuse(totalUnpackedReason());
+  budget.remaining -= bytes;
+}
+
+export function totalUnpackedReason(): string {
+  return `the import unpacks to more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB in total, the most Backstride unpacks in one import. Import the files in smaller groups.`;
+}
+
 /** A whole file cannot be imported; the message is the reason, without the file name. */
 export class ImportFailure extends Error {
   override name = 'ImportFailure';
@@ -40,16 +78,24 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Unpacks gzip with a cap, so a small "zip bomb" cannot fill the memory. */
-export function gunzipCapped(bytes: Uint8Array): Uint8Array {
+/**
+ * Unpacks gzip with a cap (the per-file limit or what the import's budget has left, whichever is
+ * smaller): zlib stops as soon as the output passes it, so a small "zip bomb" costs little.
+ */
+export function gunzipCapped(bytes: Uint8Array, budget: UnpackBudget = newUnpackBudget()): Uint8Array {
+  const cap = Math.min(MAX_IMPORT_BYTES, budget.remaining);
+  let data: Uint8Array;
   try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_IMPORT_BYTES });
+    data = gunzipSync(bytes, { maxOutputLength: cap });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (cap < MAX_IMPORT_BYTES) refuse(totalUnpackedReason());
       refuse(`it unpacks to more than ${MAX_IMPORT_LABEL}, the largest file Backstride imports.`);
     }
     refuse('it is not a valid gzip file (it may be damaged or incomplete).');
   }
+  chargeUnpacked(budget, data.length);
+  return data;
 }
 
 export function stripGz(name: string): string {

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { emptyImport, fromCsvRows, makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv';
 import type { CustomExercise } from '../../shared/model';
+import { countLabel, IMPORT_LIMITS, refuse } from './common';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -49,7 +50,23 @@ function detectNewline(text: string): '\r\n' | '\n' | '\r' {
   return '\n';
 }
 
+/** Line breaks in the text (LF, or CR for old Mac files), counted without splitting anything. */
+function lineBreaks(text: string, stopAfter: number): number {
+  let lf = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && lf <= stopAfter; at = text.indexOf('\n', at + 1)) lf += 1;
+  if (lf > 0) return lf;
+  let cr = 0;
+  for (let at = text.indexOf('\r'); at >= 0 && cr <= stopAfter; at = text.indexOf('\r', at + 1)) cr += 1;
+  return cr;
+}
+
+/** Splits CSV text into rows; refuses (ImportFailure) a file of more than IMPORT_LIMITS.csvLines lines. */
 export function splitCsv(raw: string): CsvTable {
+  if (lineBreaks(raw, IMPORT_LIMITS.csvLines) > IMPORT_LIMITS.csvLines) {
+    refuse(
+      `it has more than ${countLabel(IMPORT_LIMITS.csvLines)} lines, the most Backstride reads from one CSV file. Split it into smaller files.`,
+    );
+  }
   const text = raw.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, {

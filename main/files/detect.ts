@@ -11,18 +11,23 @@ import {
   hasNulBytes,
   isGzip,
   MAX_IMPORT_BYTES,
+  newUnpackBudget,
   reasonOf,
   stripGz,
   tooLargeReason,
+  type UnpackBudget,
 } from './common';
 import { mapTable, splitCsv, type CsvImportOptions } from './csvImport';
 import { parseFit } from './fit';
 import { parseGpx } from './gpx';
 import { isStravaHeader, parseStravaArchive, parseStravaFolder, parseStravaTable } from './strava';
 import { parseTcx } from './tcx';
-import { isZip, listZip, readZipEntry } from './zip';
+import { isZip, openZip } from './zip';
 
-export type ImportOptions = CsvImportOptions;
+export interface ImportOptions extends CsvImportOptions {
+  /** What the whole import may still unpack; give every file of one import the same one. */
+  budget?: UnpackBudget;
+}
 
 const KIND_OF_EXTENSION: Record<string, ImportKind> = { gpx: 'gpx', tcx: 'tcx', fit: 'fit', csv: 'runs' };
 const SUPPORTED = /\.(csv|txt|tsv|gpx|tcx|fit)(\.gz)?$/i;
@@ -97,25 +102,26 @@ export async function parseImportBuffer(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<ParsedImport[]> {
-  return parseBuffer(basename(name), bytes, options, true);
+  return parseBuffer(basename(name), bytes, options, options.budget ?? newUnpackBudget(), true);
 }
 
 async function parseBuffer(
   file: string,
   bytes: Uint8Array,
   options: ImportOptions,
+  budget: UnpackBudget,
   allowArchive: boolean,
 ): Promise<ParsedImport[]> {
   if (bytes.length > MAX_IMPORT_BYTES) return failed(kindOfName(file), file, tooLargeReason());
   try {
     let data = bytes;
-    if (isGzip(data)) data = gunzipCapped(data);
+    if (isGzip(data)) data = gunzipCapped(data, budget);
     const typeName = stripGz(file);
     const ext = extensionOf(file);
 
     if (isZip(data)) {
       if (!allowArchive) return failed('unknown', file, 'archives inside archives are not imported.');
-      return await parseZip(file, data, options);
+      return await parseZip(file, data, options, budget);
     }
     if (isFitHeader(data) || ext === 'fit') return [parseFit(data, file)];
 
@@ -150,8 +156,14 @@ async function parseBuffer(
 }
 
 /** A Strava export, or else an archive of activity files, each imported on its own. */
-async function parseZip(file: string, zip: Uint8Array, options: ImportOptions): Promise<ParsedImport[]> {
-  const entries = listZip(zip);
+async function parseZip(
+  file: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  budget: UnpackBudget,
+): Promise<ParsedImport[]> {
+  const zip = openZip(bytes, budget);
+  const { entries } = zip;
   if (entries.some((e) => /(^|\/)activities\.csv$/i.test(e.name))) return [await parseStravaArchive(file, zip)];
   const wanted = entries.filter(
     (e) => SUPPORTED.test(e.name) && !e.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'),
@@ -163,7 +175,7 @@ async function parseZip(file: string, zip: Uint8Array, options: ImportOptions): 
   for (const entry of wanted) {
     const inner = `${file}/${entry.name}`;
     try {
-      results.push(...(await parseBuffer(inner, readZipEntry(zip, entry.name), options, false)));
+      results.push(...(await parseBuffer(inner, zip.read(entry.name), options, budget, false)));
     } catch (error) {
       results.push(...failed(kindOfName(entry.name), inner, reasonOf(error)));
     }

@@ -19,13 +19,14 @@ import {
   summaryToRun,
   tooLargeReason,
   type ActivitySummary,
+  type UnpackBudget,
 } from './common';
 import { splitCsv, type CsvTable } from './csvImport';
 import { fitActivities } from './fit';
 import { gpxSummary } from './gpx';
 import { tcxActivities } from './tcx';
 import { parseXmlBytes } from './xml';
-import { listZip, readZipEntry } from './zip';
+import type { ZipArchive } from './zip';
 
 type Field =
   | 'id'
@@ -195,12 +196,19 @@ export function parseStravaDate(text: string | undefined): Date | undefined {
   return undefined;
 }
 
+/** What an activity file named by a row gave: looked up once per path. */
+interface ActivityFileDetail {
+  found: boolean;
+  summary?: ActivitySummary;
+  error?: string;
+}
+
 /** Finds an activity file by its path inside the export ("activities/123.fit.gz"). */
 export type ActivityFileLookup = (relativePath: string) => Promise<Uint8Array | undefined>;
 
 /** The first running summary in an activity file from the export (.fit/.gpx/.tcx, maybe .gz). */
-export function activityFileSummary(name: string, bytes: Uint8Array): ActivitySummary {
-  const data = isGzip(bytes) ? gunzipCapped(bytes) : bytes;
+export function activityFileSummary(name: string, bytes: Uint8Array, budget?: UnpackBudget): ActivitySummary {
+  const data = isGzip(bytes) ? gunzipCapped(bytes, budget) : bytes;
   switch (extensionOf(name)) {
     case 'fit':
       return fitActivities(data)[0]!.summary;
@@ -235,8 +243,26 @@ export async function parseStravaTable(
   file: string,
   label: string,
   lookup?: ActivityFileLookup,
+  budget?: UnpackBudget,
 ): Promise<ParsedImport> {
   const result = emptyImport('strava', file);
+  // Rows may name the same activity file (60 rows, one file): it is unpacked and read once.
+  const details = new Map<string, ActivityFileDetail>();
+  const detailOf = async (path: string): Promise<ActivityFileDetail> => {
+    let known = details.get(path);
+    if (known === undefined) {
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = await lookup?.(path);
+        known =
+          bytes === undefined ? { found: false } : { found: true, summary: activityFileSummary(path, bytes, budget) };
+      } catch (error) {
+        known = { found: bytes !== undefined, error: reasonOf(error) };
+      }
+      details.set(path, known);
+    }
+    return known;
+  };
   const header = table.rows[0] ?? [];
   const cols = resolveColumns(header);
   const columnName = (field: Field, which = 0): string => {
@@ -324,22 +350,20 @@ export async function parseStravaTable(
       ];
       for (const path of candidates) {
         if (path === undefined) continue;
-        let bytes: Uint8Array | undefined;
-        try {
-          bytes = await lookup(path);
-          if (bytes === undefined) continue;
-          const detail = activityFileSummary(path, bytes);
-          for (const f of missing) if (summary[f] === undefined) (summary as Record<string, unknown>)[f] = detail[f];
-        } catch (error) {
+        const detail = await detailOf(path);
+        if (detail.summary !== undefined) {
+          for (const f of missing)
+            if (summary[f] === undefined) (summary as Record<string, unknown>)[f] = detail.summary[f];
+        } else if (detail.error !== undefined) {
           rowWarnings.push(
             makeIssue(
               label,
-              `the activity file ${path} could not be used (${reasonOf(error)}) so only the CSV's values were used.`,
+              `the activity file ${path} could not be used (${detail.error}) so only the CSV's values were used.`,
               row,
             ),
           );
         }
-        if (bytes !== undefined) break;
+        if (detail.found) break;
       }
     }
     if (summary.start === undefined && dateText !== undefined) {
@@ -394,20 +418,20 @@ export function findActivitiesCsv(names: readonly string[]): string | undefined 
 }
 
 /** The export's .zip as downloaded from Strava. */
-export async function parseStravaArchive(file: string, zip: Uint8Array): Promise<ParsedImport> {
+export async function parseStravaArchive(file: string, zip: ZipArchive): Promise<ParsedImport> {
   try {
-    const entries = listZip(zip);
+    const { entries } = zip;
     const csvName = findActivitiesCsv(entries.map((e) => e.name));
     if (csvName === undefined) refuse('the archive has no activities.csv, so it is not a Strava export.');
     const prefix = csvName.slice(0, csvName.length - 'activities.csv'.length);
     const names = new Set(entries.map((e) => e.name));
     const label = `${file}/${csvName}`;
-    const table = splitCsv(decodeCsv(readZipEntry(zip, csvName), label));
+    const table = splitCsv(decodeCsv(zip.read(csvName), label));
     const lookup: ActivityFileLookup = async (path) => {
       const name = prefix + path.replace(/^\.?\//, '');
-      return names.has(name) ? readZipEntry(zip, name) : undefined;
+      return names.has(name) ? zip.read(name) : undefined;
     };
-    return await parseStravaTable(table, file, label, lookup);
+    return await parseStravaTable(table, file, label, lookup, zip.budget);
   } catch (error) {
     const result = emptyImport('strava', file);
     result.errors.push(makeIssue(file, reasonOf(error)));

@@ -5,8 +5,8 @@
 // Elements are read in place from the parser's output: a 50,000-point track is parsed once and
 // nothing is copied, because copying it into a tree of our own cost more than the parse.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decodeText, refuse } from './common';
-import { isPlainWellFormedXml } from './xmlCheck';
+import { countLabel, decodeText, IMPORT_LIMITS, refuse } from './common';
+import { isPlainWellFormedXml, xmlSizeProblem } from './xmlCheck';
 
 /** fast-xml-parser's preserveOrder output: one key per node (its name), plus ':@' for attributes. */
 type OrderedNode = Record<string, unknown>;
@@ -244,6 +244,17 @@ export function parseXmlText(raw: string, what: string): XmlElement {
   if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) {
     refuse(
       `it contains a DOCTYPE or ENTITY declaration, which Backstride refuses for safety (such files can be made to exhaust memory or read other files). Files exported by watches and training apps never contain one.`,
+    );
+  }
+  const tooBig = xmlSizeProblem(text, IMPORT_LIMITS.xmlElements, IMPORT_LIMITS.xmlAttributes);
+  if (tooBig === 'elements') {
+    refuse(
+      `it has more than ${countLabel(IMPORT_LIMITS.xmlElements)} XML elements, the most Backstride reads from one file (a day-long track has about 1,000,000).`,
+    );
+  }
+  if (tooBig === 'attributes') {
+    refuse(
+      `an XML element in it has more than ${countLabel(IMPORT_LIMITS.xmlAttributes)} attributes, the most Backstride reads (watches write a handful).`,
     );
   }
   // The quick check vouches for plain, well-formed files; anything else gets the full validator,

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_RE, type BackupInfo, type BackupSummary, type RestoreResult } from '../../shared/api';
 import { DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../shared/model';
-import { ServiceError } from '../errors';
-import { parseSnapshot, snapshotEntryCount, type LogSnapshot } from './records';
+import { isDiskFull, ServiceError } from '../errors';
+import { parseSnapshot, RECORD_TYPES, snapshotEntryCount, type LogSnapshot, type RecordType } from './records';
 import type { LogRepository } from './repository';
-import { TEMP_FILE_RE, writeFileAtomic } from './storeFile';
+import { TEMP_FILE_RE, writeFileAtomic } from './atomicWrite';
 
 export const BACKUP_DIR = 'backups';
 export const KEEP_BACKUPS = 14;
@@ -96,6 +96,13 @@ export function readBackup(
   }
   const parsed = parseSnapshot(raw);
   if (!parsed.ok) return { ok: false, missing: false, reason: parsed.reason };
+  if (typeof raw.entries === 'number' && raw.entries !== snapshotEntryCount(parsed.snapshot)) {
+    return {
+      ok: false,
+      missing: false,
+      reason: `it holds ${snapshotEntryCount(parsed.snapshot)} of the ${raw.entries} entries it should`,
+    };
+  }
   const createdAt =
     typeof raw.createdAt === 'string' && Number.isFinite(Date.parse(raw.createdAt))
       ? raw.createdAt
@@ -147,16 +154,51 @@ export function writeBackup(
     records: snapshot.records,
   };
   const target = path.join(dir, file);
-  writeFileAtomic(target, JSON.stringify(content, null, 1));
+  // Read back before the rename: a restore depends on this copy being whole.
+  writeFileAtomic(target, JSON.stringify(content, null, 1), { readBack: true });
   rotate(dataDir, options.keep ?? KEEP_BACKUPS, new Set([file, ...(options.protect ? [options.protect] : [])]));
   return { path: target, file, createdAt: content.createdAt, entries };
 }
 
+/**
+ * Drops the oldest backups beyond `keep`, counting only backups that read back whole: a cut-off
+ * or damaged file is never counted (so it cannot push a good one out) and never removed here
+ * (it is not ours to judge worthless), and the newest good backup always stays.
+ */
 function rotate(dataDir: string, keep: number, protect: Set<string>): void {
-  const files = backupFiles(dataDir);
-  for (const old of files.slice(keep)) {
-    if (!protect.has(old)) fs.rmSync(path.join(backupDir(dataDir), old), { force: true });
+  let good = 0;
+  for (const file of backupFiles(dataDir)) {
+    if (!isIntactBackup(dataDir, file)) continue;
+    good++;
+    if (good > Math.max(keep, 1) && !protect.has(file)) fs.rmSync(path.join(backupDir(dataDir), file), { force: true });
   }
+}
+
+/** Backups found whole, by path, with the size and time they had then (a backup never changes once written). */
+const intact = new Map<string, string>();
+
+/** Whether a backup file is whole: it parses, is a Backstride backup, and holds the entries its header counts. */
+function isIntactBackup(dataDir: string, file: string): boolean {
+  const full = path.join(backupDir(dataDir), file);
+  const stat = fs.lstatSync(full, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  const key = `${stat.size}:${stat.mtimeMs}`;
+  if (intact.get(full) === key) return true;
+  let raw: Partial<BackupFileJson>;
+  try {
+    raw = JSON.parse(fs.readFileSync(full, 'utf8')) as Partial<BackupFileJson>;
+  } catch {
+    return false;
+  }
+  const records = raw.records as Partial<Record<RecordType, unknown>> | undefined;
+  // As parseSnapshot reads them: a backup from before experiments existed has none.
+  const counted = RECORD_TYPES.reduce((sum, type) => {
+    const list = records?.[type] ?? (type === 'experiment' ? [] : undefined);
+    return sum + (Array.isArray(list) ? list.length : Number.NaN);
+  }, 0);
+  const whole = raw.format === BACKUP_FORMAT && (raw.entries === undefined || raw.entries === counted);
+  if (whole && Number.isFinite(counted)) intact.set(full, key);
+  return whole && Number.isFinite(counted);
 }
 
 /** Removes temp files a crash left in the backup folder (only while holding the writer lock). */
@@ -188,7 +230,18 @@ export async function restoreBackup(repo: LogRepository, file: string): Promise<
   }
   await repo.flush();
   const safetyBackup = writeBackup(repo.dataDir, repo.snapshot(), { reason: 'before-restore', protect: file });
-  await repo.replaceAll(result.backup.snapshot);
+  try {
+    await repo.replaceAll(result.backup.snapshot);
+  } catch (error) {
+    const why = isDiskFull(error)
+      ? 'The disk is full: nothing was restored.'
+      : `The restore failed and nothing was changed (${(error as Error).message}).`;
+    throw new ServiceError(
+      'io',
+      `${why} Your log is as it was, and it is also in the safety backup made just before: ${safetyBackup.path}`,
+      'file',
+    );
+  }
   const { snapshot: _snapshot, ...restored } = result.backup;
   return { restored, safetyBackup };
 }
@@ -225,7 +278,11 @@ export function startAutomaticBackups(repo: LogRepository, options: AutomaticBac
       warned = true;
       repo.notices.push({
         level: 'warning',
-        message: `The automatic backup could not be written to ${backupDir(repo.dataDir)}: ${(error as Error).message}`,
+        message: `The automatic backup could not be written to ${backupDir(repo.dataDir)}: ${
+          isDiskFull(error)
+            ? 'the disk is full. Free some space; it is tried again every hour'
+            : (error as Error).message
+        }`,
       });
     }
   };

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeAll } from './atomicWrite';
 
 export const LOCK_FILE = 'backstride.lock';
 
@@ -25,16 +26,41 @@ export class DataFolderLockedError extends Error {
     readonly dataDir: string,
     readonly owner: LockOwner | undefined,
   ) {
-    const who =
-      owner === undefined
-        ? 'another process'
-        : owner.hostname === os.hostname()
-          ? `pid ${owner.pid}`
-          : `pid ${owner.pid} on ${owner.hostname}`;
-    super(
-      `Backstride is already open on this data folder (${who}): close it first, or use a different --data-dir. Data folder: ${dataDir}`,
-    );
+    super(lockedMessage(dataDir, owner));
     this.name = 'DataFolderLockedError';
+  }
+}
+
+/**
+ * Says who holds the lock, and how to tell whether it is stale: a lock from another machine
+ * (a synced or network folder) cannot be checked from here, and a process id on this machine
+ * may since have been given to another program.
+ */
+function lockedMessage(dataDir: string, owner: LockOwner | undefined): string {
+  const breakIt = 'run the command again with --break-lock to remove it';
+  if (owner === undefined) {
+    return `Backstride is already open on this data folder (another process): its lock file ${path.join(dataDir, LOCK_FILE)} cannot be read yet. Wait a few seconds and try again; if this stays, the lock is stale: ${breakIt}. Data folder: ${dataDir}`;
+  }
+  const since = Number.isFinite(Date.parse(owner.startedAt))
+    ? `since ${owner.startedAt.slice(0, 16).replace('T', ' ')} UTC`
+    : 'since an unknown time';
+  if (owner.hostname !== os.hostname()) {
+    return `Backstride is already open on this data folder on another machine (pid ${owner.pid} on ${owner.hostname}, ${since}): close it there first, or use a different --data-dir. This machine cannot check a process on ${owner.hostname}: if Backstride is no longer running there (it crashed, or the folder was copied or synced from there), the lock is stale, and you can ${breakIt}. Data folder: ${dataDir}`;
+  }
+  const command = processCommand(owner.pid);
+  const check = process.platform === 'win32' ? 'Task Manager' : `\`ps -p ${owner.pid} -o args\``;
+  return `Backstride is already open on this data folder (pid ${owner.pid}): close it first, or use a different --data-dir. The lock was taken ${since}${
+    command ? `, and process ${owner.pid} is now \`${command}\`` : ''
+  }. If that process is not Backstride (process ids are reused; check with ${check}), the lock is stale: ${breakIt}. Data folder: ${dataDir}`;
+}
+
+/** The command line of a process on this machine, where the system shows it (Linux's /proc). */
+function processCommand(pid: number): string | undefined {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return args ? (args.length > 160 ? `${args.slice(0, 160)}…` : args) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -123,7 +149,7 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
     throw error;
   }
   try {
-    fs.writeSync(fd, JSON.stringify(owner));
+    writeAll(fd, Buffer.from(JSON.stringify(owner)));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -220,4 +246,16 @@ export function currentLockOwner(dataDir: string): LockOwner | undefined {
   const existing = readOwner(lockPath);
   if (!existing || isStale(lockPath, existing.owner)) return undefined;
   return existing.owner;
+}
+
+/**
+ * Removes a lock the user has confirmed is stale (the CLI's --break-lock): only the lock that was
+ * shown to them, never one another process has taken since (then that one is reported instead).
+ */
+export function breakLock(dataDir: string, shown: LockOwner | undefined): void {
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  const existing = readOwner(lockPath);
+  if (existing === undefined) return;
+  if (existing.owner?.token !== shown?.token) throw new DataFolderLockedError(dataDir, existing.owner);
+  takeOver(lockPath, existing.text);
 }

@@ -29,7 +29,10 @@ export const FILE_PREFIX: Record<RecordType, string> = {
   strength: 'strength',
   experiment: 'experiments',
 };
-export const PARTITION_RE = /^(runs|pain|strength|experiments)-(\d{4})\.json$/;
+/** `<prefix>-<year>.json` for the prefixes above, and nothing else: a new record type adds its prefix there. */
+export const PARTITION_RE = new RegExp(
+  `^(${RECORD_TYPES.map((type) => FILE_PREFIX[type]).join('|')})-(\\d{4})\\.json$`,
+);
 
 export function typeFromPrefix(prefix: string): RecordType {
   const type = RECORD_TYPES.find((t) => FILE_PREFIX[t] === prefix);

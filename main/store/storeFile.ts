@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { writeFileAtomic } from './atomicWrite';
 
 export interface StoreFile {
   readonly path: string;
@@ -33,21 +34,23 @@ function mayHoldBookkeeping(text: string): boolean {
   return text.includes('__internal__') || text.includes('\\u');
 }
 
+/** The library's bookkeeping key, kept in a file when the store is replaced. */
+const BOOKKEEPING_KEY = '__internal__';
+
 /**
  * Opens `<name>.json` through conf or electron-store (`open` makes the instance from the
- * options) with what a twenty-year log needs of them:
- * - compact JSON: conf's default indents with tabs, a third more bytes to write, sync and
- *   parse, and its own value checks walk every record before each write; a custom serialize
- *   writes exactly JSON.stringify's output (our records are plain JSON, parsed by the model);
- * - no parse of the old file when the whole store is replaced: conf reads it then only to carry
- *   its bookkeeping key (`__internal__`, which its migrations use and we do not) into the new
- *   file, and drops that key from any value we pass in, so passing it does not help. While a
- *   replace runs, a file that cannot hold the key is answered with an empty store, which is
- *   what the full parse would tell conf about it; a file that may hold it is parsed as usual.
- * Every other read (conf's own check when the instance is made included) parses the file.
+ * options): the library names the file and reads it; the repository's writes go through our
+ * own verified atomic writer (atomicWrite.ts), because the library's atomic write ignores a
+ * short write and would rename a cut-off file over a good one on a nearly full disk.
+ * - Compact JSON (JSON.stringify's output; the library's default indents with tabs, a third
+ *   more bytes to write, sync and parse). Our records are plain JSON, parsed by the model.
+ * - The library keeps its bookkeeping key (`__internal__`, for its migrations, which we do not
+ *   use) in the file and carries it over when the whole store is replaced; so do we. The old
+ *   file is read for it once, on the first replace, and only parsed when its text can hold the
+ *   key; after that this process is the file's only writer (the folder's lock), so the key
+ *   found then is the key the file holds.
  */
 export function storeFileThrough(name: string, open: (options: StoreLibraryOptions) => StoreLibrary): StoreFile {
-  let replacing = false;
   const library = open({
     // Never let the library replace a damaged file with an empty one: we move it aside instead.
     clearInvalidConfig: false,
@@ -55,7 +58,6 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
     watch: false,
     serialize: (value) => JSON.stringify(value),
     deserialize: (text) => {
-      if (replacing && !mayHoldBookkeeping(text)) return {};
       try {
         // A byte order mark (a text editor may add one) is not part of the JSON; conf skips it too.
         return JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
@@ -65,6 +67,26 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
       }
     },
   });
+  let bookkeeping: { value: unknown } | undefined;
+  const keptBookkeeping = (): unknown => {
+    if (bookkeeping) return bookkeeping.value;
+    let text = '';
+    try {
+      text = fs.readFileSync(library.path, 'utf8');
+    } catch {
+      // No file yet (or unreadable: it is being replaced), so nothing to carry over.
+    }
+    let value: unknown;
+    if (mayHoldBookkeeping(text)) {
+      try {
+        value = (JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>)[BOOKKEEPING_KEY];
+      } catch {
+        // A file that does not parse holds no bookkeeping we could keep.
+      }
+    }
+    bookkeeping = { value };
+    return value;
+  };
   return {
     get path() {
       return library.path;
@@ -73,12 +95,10 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
       return library.store;
     },
     set store(value) {
-      replacing = true;
-      try {
-        library.store = value;
-      } finally {
-        replacing = false;
-      }
+      const kept = keptBookkeeping();
+      const { [BOOKKEEPING_KEY]: _ours, ...data } = value;
+      fs.mkdirSync(path.dirname(library.path), { recursive: true });
+      writeFileAtomic(library.path, JSON.stringify(kept === undefined ? data : { ...data, [BOOKKEEPING_KEY]: kept }));
     },
   };
 }
@@ -88,41 +108,3 @@ export const confFactory: StoreFactory = (dataDir, name) =>
     name,
     (options) => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: name, ...options }),
   );
-
-/** conf renames a temp file into place but does not sync the folder; we do, so a rename survives power loss. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some platforms (Windows) cannot open a folder for syncing; the rename is still atomic there.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** Temp files of an atomic write: `<target>.tmp-…` (atomically's naming and ours). */
-export const TEMP_FILE_RE = /\.tmp-[\w-]+$/;
-
-/**
- * Writes a whole file so that a crash or power loss leaves either the old file or the new
- * one, never a mix: temp file in the same folder, fsync, rename over the target, fsync the folder.
- */
-export function writeFileAtomic(target: string, data: string): void {
-  const temp = `${target}.tmp-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'wx');
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, target);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fsyncDir(path.dirname(target));
-}

@@ -12,6 +12,7 @@ import { HelpView } from './features/help/HelpView';
 import { Journal } from './features/journal/Journal';
 import { Welcome } from './features/onboarding/Welcome';
 import { leaveBlocked } from './features/routine/leaveGuard';
+import { ReportView } from './features/report/ReportView';
 import { RoutineView } from './features/routine/RoutineView';
 import { ExportDialog } from './features/transfer/ExportDialog';
 import { ImportDialog } from './features/transfer/ImportDialog';
@@ -25,10 +26,11 @@ import { AppDataProvider, useAppData } from './hooks/useAppData';
 import { useResolvedTheme } from './hooks/useResolvedTheme';
 import { useShortcuts } from './hooks/useShortcuts';
 
-type View = 'journal' | 'insights' | 'routine' | 'settings' | 'help';
+type View = 'journal' | 'insights' | 'report' | 'routine' | 'settings' | 'help';
 const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'journal', label: 'Journal' },
   { id: 'insights', label: 'Insights' },
+  { id: 'report', label: 'Report' },
   { id: 'routine', label: 'Routine' },
   { id: 'settings', label: 'Settings' },
   { id: 'help', label: 'Help' },
@@ -147,6 +149,8 @@ function Shell() {
           return setView('journal');
         case 'open-insights':
           return setView('insights');
+        case 'open-report':
+          return setView('report');
         case 'open-settings':
           return setView('settings');
         case 'start-routine':
@@ -239,7 +243,10 @@ function Shell() {
             onDelete={(entry) => void deleteEntry(entry)}
           />
         )}
-        {data.loaded && view === 'insights' && <Insights onLog={(type) => setEditing({ type })} />}
+        {data.loaded && view === 'insights' && (
+          <Insights onLog={(type) => setEditing({ type })} onReport={() => setView('report')} />
+        )}
+        {data.loaded && view === 'report' && <ReportView />}
         {data.loaded && view === 'settings' && <SettingsPage />}
         {data.loaded && view === 'routine' && (
           <RoutineView

@@ -3,6 +3,7 @@
 // the relationship scatter's points and placing flags on weeks. No I/O, no DOM.
 import { findExercise } from '../exercises';
 import { PAIN_KINDS, PAIN_LOCATIONS, type PainKind, type PainLocation } from '../model';
+import { isPairUsable } from './correlation';
 import { Calendar } from './dates';
 import type { InsightsInput } from './log';
 import type { Lag } from './sentence';
@@ -247,14 +248,14 @@ function hashUnit(text: string): number {
 
 /**
  * The pairs the correlation for `lag` rests on (core sessions in week w, mean back pain in
- * week w + lag, only where that week has a lower-back rating), as scatter points.
+ * week w + lag, as pairWeeks chooses them), as scatter points.
  */
 export function relationshipPoints(weeks: readonly WeekSummary[], lag: Lag): ScatterPoint[] {
   const points: ScatterPoint[] = [];
   for (let w = 0; w + lag < weeks.length; w++) {
     const coreWeek = weeks[w]!;
     const painWeek = weeks[w + lag]!;
-    if (painWeek.meanBackPain === null) continue;
+    if (!isPairUsable(coreWeek, painWeek)) continue;
     points.push({
       x: coreWeek.coreSessions + MAX_JITTER * hashUnit(coreWeek.weekStart),
       y: painWeek.meanBackPain,

@@ -1,13 +1,15 @@
 // Week-level correlations: core sessions in week w against mean back pain in week w + lag.
 import { constantSeriesReason, correlationSentence, tooFewPairsReason } from './sentence';
 import type { Lag } from './sentence';
-import { spearman, partialSpearman } from './spearman';
+import { fisherInference, holmAdjust, partialSpearman, spearman } from './spearman';
 import { isConstant } from './stats';
-import type { LagCorrelation } from './types';
+import { MIN_PAIRS } from './thresholds';
+import type { LagCorrelation, WeekSummary } from './types';
+import { isAnalysable } from './weekly';
 import type { WeeklySeries } from './weekly';
 
 /** Fewer paired weeks than this and a rank correlation is mostly noise: we show none. */
-export const MIN_PAIRS = 8;
+export { MIN_PAIRS };
 
 export const LAGS: readonly Lag[] = [0, 1, 2];
 
@@ -20,14 +22,28 @@ export interface PairedSeries {
   runKm: number[];
 }
 
-/** The pairs behind one lag: only weeks whose pain week has a lower-back rating. */
+/** Whether a core week and its pain week may be paired (see pairWeeks). */
+export function isPairUsable(
+  coreWeek: WeekSummary,
+  painWeek: WeekSummary,
+): painWeek is WeekSummary & {
+  meanBackPain: number;
+} {
+  return painWeek.meanBackPain !== null && isAnalysable(painWeek) && isAnalysable(coreWeek);
+}
+
+/**
+ * The pairs behind one lag: finished weeks only (never this week so far), whose core week has
+ * something logged (a week with nothing at all is unknown, not 0 core sessions) and whose pain
+ * week has a lower-back rating.
+ */
 export function pairWeeks(series: WeeklySeries, lag: Lag): PairedSeries {
   const out: PairedSeries = { core: [], pain: [], runKm: [] };
   const { weeks, rawRunKm } = series;
   for (let w = 0; w + lag < weeks.length; w++) {
     const painWeek = weeks[w + lag];
     const coreWeek = weeks[w];
-    if (!painWeek || !coreWeek || painWeek.meanBackPain === null) continue;
+    if (!painWeek || !coreWeek || !isPairUsable(coreWeek, painWeek)) continue;
     out.core.push(coreWeek.coreSessions);
     out.pain.push(painWeek.meanBackPain);
     out.runKm.push(rawRunKm[w + lag] ?? 0);
@@ -45,6 +61,9 @@ export function correlatePairs(pairs: PairedSeries, lag: Lag): LagCorrelation {
     pValue: null,
     ci95: null,
     partialRho: null,
+    pHolm: null,
+    partialCi95: null,
+    partialPValue: null,
     reason,
     sentence: reason,
   });
@@ -54,13 +73,19 @@ export function correlatePairs(pairs: PairedSeries, lag: Lag): LagCorrelation {
   const result = spearman(pairs.core, pairs.pain);
   // Unreachable after the constant checks, but keeps the types honest.
   if (!result) return empty(constantSeriesReason('core'));
+  const partialRho = partialSpearman(pairs.core, pairs.pain, pairs.runKm);
+  const partial = partialRho === null ? null : fisherInference(partialRho, n, 1);
   return {
     lag,
     n,
     rho: result.rho,
     pValue: result.pValue,
     ci95: result.ci95,
-    partialRho: partialSpearman(pairs.core, pairs.pain, pairs.runKm),
+    partialRho,
+    // Filled in over the three lags by buildCorrelations.
+    pHolm: result.pValue,
+    partialCi95: partial?.ci95 ?? null,
+    partialPValue: partial?.pValue ?? null,
     reason: null,
     sentence: correlationSentence({ lag, n, rho: result.rho, ci95: result.ci95 }),
   };
@@ -70,6 +95,13 @@ export function lagCorrelation(series: WeeklySeries, lag: Lag): LagCorrelation {
   return correlatePairs(pairWeeks(series, lag), lag);
 }
 
+/** The three lags, each with its p adjusted for the three looks at the data (Holm). */
 export function buildCorrelations(series: WeeklySeries): LagCorrelation[] {
-  return LAGS.map((lag) => lagCorrelation(series, lag));
+  const correlations = LAGS.map((lag) => lagCorrelation(series, lag));
+  const shown = correlations.filter((c) => c.pValue !== null);
+  const adjusted = holmAdjust(shown.map((c) => c.pValue as number));
+  shown.forEach((c, i) => {
+    c.pHolm = adjusted[i] as number;
+  });
+  return correlations;
 }

@@ -1,5 +1,6 @@
 // Day level: is back pain lower on days that follow a core session?
 import type { LogIndex } from './log';
+import { ols } from './regression';
 import { mean, welchTTest } from './stats';
 import type { DayLevelComparison } from './types';
 
@@ -11,6 +12,64 @@ export interface DayGroups {
   withCore: number[];
   /** The same for days after a day without a core session. */
   withoutCore: number[];
+}
+
+/** Days with a back-pain rating whose previous day has one too, for the adjusted comparison. */
+export interface AdjustedDays {
+  /** The day's back pain (mean of its lower-back ratings). */
+  pain: number[];
+  /** 1 when the previous day had a core session, else 0. */
+  afterCore: number[];
+  /** The previous day's back pain. */
+  prevPain: number[];
+}
+
+export function adjustedDays(index: LogIndex): AdjustedDays {
+  const out: AdjustedDays = { pain: [], afterCore: [], prevPain: [] };
+  const days = [...index.backPainByDay.keys()].sort((a, b) => a - b);
+  for (const day of days) {
+    const p = index.backPainByDay.get(day);
+    const prev = index.backPainByDay.get(day - 1);
+    if (!p || !prev) continue;
+    out.pain.push(p.sum / p.count);
+    out.afterCore.push((index.coreSessionsByDay.get(day - 1) ?? 0) > 0 ? 1 : 0);
+    out.prevPain.push(prev.sum / prev.count);
+  }
+  return out;
+}
+
+/**
+ * Days after a core-session day against other days, among days that started from the same
+ * pain the day before: a runner who skips core work on bad days has worse days after days
+ * without it, and the raw difference alone reads that as a benefit of core work.
+ */
+export function adjustedDayComparison(days: AdjustedDays): Pick<DayLevelComparison, 'adjusted' | 'adjustedReason'> {
+  const withCore = days.afterCore.filter((v) => v === 1).length;
+  const without = days.afterCore.length - withCore;
+  if (withCore < MIN_DAYS_PER_GROUP || without < MIN_DAYS_PER_GROUP) {
+    return {
+      adjusted: null,
+      adjustedReason:
+        `The comparison adjusted for the previous day's pain needs ratings on two days in a row: so far ` +
+        `${daysText(withCore)} after a core-session day and ${daysText(without)} after a day without one have ` +
+        `that; at least ${MIN_DAYS_PER_GROUP} of each are needed.`,
+    };
+  }
+  const fit = ols(
+    days.pain.map((_, i) => [1, days.afterCore[i] as number, days.prevPain[i] as number]),
+    days.pain,
+  );
+  const effect = fit?.coefficients[1];
+  if (!fit || !effect) {
+    return {
+      adjusted: null,
+      adjustedReason: "The previous day's pain explains these days exactly, so no adjusted difference can be computed.",
+    };
+  }
+  return {
+    adjusted: { n: fit.n, difference: effect.estimate, ci95: effect.ci95, pValue: effect.pValue },
+    adjustedReason: null,
+  };
 }
 
 export function dayLevelGroups(index: LogIndex): DayGroups {
@@ -31,7 +90,10 @@ function daysText(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
 }
 
-export function compareDayGroups(groups: DayGroups): DayLevelComparison {
+export function compareDayGroups(
+  groups: DayGroups,
+  adjustment: Pick<DayLevelComparison, 'adjusted' | 'adjustedReason'> = { adjusted: null, adjustedReason: null },
+): DayLevelComparison {
   const { withCore, withoutCore } = groups;
   const base = {
     withCore: { n: withCore.length, meanPain: withCore.length > 0 ? mean(withCore) : null },
@@ -46,6 +108,7 @@ export function compareDayGroups(groups: DayGroups): DayLevelComparison {
         `So far ${daysText(withCore.length)} with a back-pain rating followed a core-session day and ` +
         `${daysText(withoutCore.length)} followed a day without one; at least ${MIN_DAYS_PER_GROUP} of ` +
         'each are needed before a difference is shown.',
+      ...adjustment,
     };
   }
   const welch = welchTTest(withCore, withoutCore);
@@ -57,11 +120,12 @@ export function compareDayGroups(groups: DayGroups): DayLevelComparison {
       difference,
       ci95: null,
       reason: 'Back pain was the same on every day in each group, so no interval can be computed.',
+      ...adjustment,
     };
   }
-  return { ...base, difference: welch.difference, ci95: welch.ci95, reason: null };
+  return { ...base, difference: welch.difference, ci95: welch.ci95, reason: null, ...adjustment };
 }
 
 export function buildDayLevel(index: LogIndex): DayLevelComparison {
-  return compareDayGroups(dayLevelGroups(index));
+  return compareDayGroups(dayLevelGroups(index), adjustedDayComparison(adjustedDays(index)));
 }

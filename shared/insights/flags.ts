@@ -2,6 +2,7 @@
 // 2007), a single-run load spike (Frandsen et al. 2025), or that call for professional advice.
 // Each rule walks pre-grouped data once; nothing compares every entry with every other.
 import type { PainRating, PainTiming } from '../model';
+import type { TextFormat } from '../textFormat';
 import type { LogIndex } from './log';
 import type { Flag, FlagRuleId, WeekSummary } from './types';
 
@@ -14,7 +15,7 @@ export interface InsightFlag extends Flag {
 export const RULE_TITLES: Record<FlagRuleId, string> = {
   'pain-during-run': 'Pain during a run above 5/10',
   'morning-not-settled': 'Pain not settled by the next morning',
-  'weekly-rise': 'Weekly back pain rising two weeks in a row',
+  'weekly-rise': 'Weekly back pain rising two weeks in a row, by more than 1 point',
   'run-spike': 'Single run more than 10% longer than the 30-day longest',
   'persistent-pain': 'Persistent back pain',
 };
@@ -27,7 +28,12 @@ export const SPIKE_MARGIN = 0.1;
 export const SPIKE_WINDOW_DAYS = 30;
 export const PERSISTENT_WEEKS = 3;
 export const PERSISTENT_MIN_MEAN = 3;
-export const PERSISTENT_MIN_CORE = 2;
+/** Weekly back pain must rise by more than this over the two rises: smaller moves are noise. */
+export const WEEKLY_RISE_MIN = 1;
+/** A next-morning score this much above the baseline is a meaningful rise (smaller ones are noise)... */
+export const MORNING_RISE_MIN = 2;
+/** ...as is any rise to a score above the model's acceptable level. */
+export const MORNING_ACCEPTABLE = 5;
 /** Two bone-like days this close (both inside one 28-day window) count as repeated. */
 export const BONE_LIKE_WINDOW_DAYS = 28;
 
@@ -42,6 +48,14 @@ const LOCATION_TEXT: Record<PainRating['location'], string> = {
 /** Up to two decimals without trailing zeros: 2.5, 2.33, 10. */
 function num(x: number): string {
   return String(Number(x.toFixed(2)));
+}
+
+/** Without a format from the caller: km and ISO dates, the same on every machine. */
+const PLAIN_FORMAT: TextFormat = { distance: (km) => `${num(km)} km`, date: (isoDate) => isoDate };
+
+/** How this log's texts write distances and dates (the user's unit and locale, when given). */
+function formatOf(index: LogIndex): TextFormat {
+  return index.input.format ?? PLAIN_FORMAT;
 }
 
 function compareText(a: string, b: string): number {
@@ -148,17 +162,21 @@ export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
     let worst = morning[0];
     for (const r of morning) if (worst && r.score > worst.score) worst = r;
     if (!worst || worst.score <= baseline.score) continue;
+    // 1/10 after 0/10 is within the noise of a rating: only a meaningful rise, or a rise to a
+    // score the model would not accept, breaks the rule.
+    if (worst.score - baseline.score < MORNING_RISE_MIN && worst.score <= MORNING_ACCEPTABLE) continue;
 
     const runs = [...(runsByDay.get(day) ?? [])].sort(
       (a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id),
     );
-    const runDate = index.cal.date(day);
+    const runDate = formatOf(index).date(index.cal.date(day));
     out.push(
       flag(
         'morning-not-settled',
         worst.date,
-        `Back pain the morning after the run on ${runDate} was ${worst.score}/10, above the ` +
-          `${baseline.score}/10 logged before it; ${MODEL} expects pain to settle back to its usual level by the next morning.`,
+        `Back pain the morning after the run on ${runDate} was ${worst.score}/10, up from the ` +
+          `${baseline.score}/10 logged before it; ${MODEL} expects pain to settle back to its usual level by the next ` +
+          `morning (Backstride flags a rise of ${MORNING_RISE_MIN} points or more, or any rise above ${MORNING_ACCEPTABLE}/10).`,
         [...runs.map((r) => r.id), baseline.id, worst.id],
       ),
     );
@@ -166,7 +184,10 @@ export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
   return out;
 }
 
-/** Rule 3: weekly mean back pain up two weeks in a row (three strictly rising weeks). */
+/**
+ * Rule 3: weekly back pain up two weeks in a row (three strictly rising finished weeks) and by
+ * more than WEEKLY_RISE_MIN overall: two small rises in a row happen often by chance alone.
+ */
 export function weeklyRiseFlags(weeks: readonly WeekSummary[]): InsightFlag[] {
   const out: InsightFlag[] = [];
   for (let w = 2; w < weeks.length; w++) {
@@ -174,13 +195,17 @@ export function weeklyRiseFlags(weeks: readonly WeekSummary[]): InsightFlag[] {
     const b = weeks[w - 1]?.meanBackPain ?? null;
     const week = weeks[w];
     const c = week?.meanBackPain ?? null;
-    if (!week || a === null || b === null || c === null || !(a < b && b < c)) continue;
+    // The week in progress is not finished: its mean can still move either way.
+    if (!week || week.inProgress || a === null || b === null || c === null || !(a < b && b < c)) continue;
+    // The slack keeps a rise of exactly 1 (4.67 after 3.67, in binary) unflagged.
+    if (!(c - a > WEEKLY_RISE_MIN + 1e-9)) continue;
     out.push(
       flag(
         'weekly-rise',
         week.weekStart,
-        `Average back pain rose two weeks in a row (${num(a)}, ${num(b)}, then ${num(c)} out of 10); ` +
-          `${MODEL} says pain should not rise from week to week.`,
+        `Average back pain rose two weeks in a row (${num(a)}, ${num(b)}, then ${num(c)} out of 10). ` +
+          `Backstride reads ${MODEL}, which was studied in Achilles tendon pain, as saying that pain should not ` +
+          `creep up from week to week, and flags a rise of more than ${WEEKLY_RISE_MIN} point over two weeks.`,
         [],
       ),
     );
@@ -196,15 +221,20 @@ function spikePercent(x: number): string {
 
 /**
  * Rule 4: one run more than 10% longer than the longest run of the previous 30 days
- * (days D-30..D-1), only when that window has a run. A monotone queue of (day, longest run
- * that day) gives each window's maximum in linear time.
+ * (days D-30..D-1), only when that window has a run and lies wholly within the logged running
+ * history: the runs before the first one in the log (an import that starts the history, say)
+ * are unknown, so the first 30 days are never compared, and neither is the first run after more
+ * than 30 days without runs. A monotone queue of (day, longest run that day) gives each window's
+ * maximum in linear time.
  */
 export function runSpikeFlags(index: LogIndex): InsightFlag[] {
   const { runsByDay } = index;
   const days = sortedDays(runsByDay);
+  const firstRunDay = days.length > 0 ? (days[0] as number) : 0;
   const queue: { day: number; km: number }[] = [];
   let head = 0;
   const out: InsightFlag[] = [];
+  const format = formatOf(index);
   for (const day of days) {
     while (head < queue.length && (queue[head] as { day: number }).day < day - SPIKE_WINDOW_DAYS) head++;
     const longest = head < queue.length ? queue[head] : undefined;
@@ -213,13 +243,14 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
     for (const run of runs) {
       dayMax = Math.max(dayMax, run.distanceKm);
       // The tiny relative slack keeps "exactly 10% longer" (e.g. 11 vs 10 × 1.1 in binary) unflagged.
-      if (!longest || !(run.distanceKm > longest.km * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
+      if (!longest || day - SPIKE_WINDOW_DAYS < firstRunDay) continue;
+      if (!(run.distanceKm > longest.km * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
       out.push(
         flag(
           'run-spike',
           run.date,
-          `This ${num(run.distanceKm)} km run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
-            `your longest run of the previous 30 days (${num(longest.km)} km on ${index.cal.date(longest.day)}). ` +
+          `This ${format.distance(run.distanceKm)} run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
+            `your longest run of the previous 30 days (${format.distance(longest.km)} on ${format.date(index.cal.date(longest.day))}). ` +
             'In a study of 5,200 runners, single runs more than 10% longer than the 30-day longest were ' +
             'linked to more overuse injuries (Frandsen et al., BJSM 2025).',
           [run.id],
@@ -238,21 +269,19 @@ const SEE_SOMEONE =
   'and suggest a plan.';
 
 /**
- * Rule 5: persistent pain despite regular core work (three weeks in a row with mean ≥ 3 and
- * ≥ 2 core sessions each; one flag per streak), or bone-like aching on two days within 28
- * days (one flag per 28 days at most, so a long spell does not repeat the same advice daily).
+ * Rule 5: persistent pain (three finished weeks in a row with mean back pain ≥ 3, whatever the
+ * core work; one flag per streak), or bone-like aching on two days within 28 days (one flag per
+ * 28 days at most, so a long spell does not repeat the same advice daily).
  */
 export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary[]): InsightFlag[] {
   const out: InsightFlag[] = [];
+  const format = formatOf(index);
 
   let streak = 0;
   for (let w = 0; w < weeks.length; w++) {
     const week = weeks[w];
     if (!week) continue;
-    const qualifies =
-      week.meanBackPain !== null &&
-      week.meanBackPain >= PERSISTENT_MIN_MEAN &&
-      week.coreSessions >= PERSISTENT_MIN_CORE;
+    const qualifies = !week.inProgress && week.meanBackPain !== null && week.meanBackPain >= PERSISTENT_MIN_MEAN;
     streak = qualifies ? streak + 1 : 0;
     if (streak !== PERSISTENT_WEEKS) continue;
     const from = weeks[w - PERSISTENT_WEEKS + 1]?.weekStart ?? week.weekStart;
@@ -261,7 +290,7 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
         'persistent-pain',
         week.weekStart,
         `Back pain has averaged ${PERSISTENT_MIN_MEAN}/10 or more for ${PERSISTENT_WEEKS} weeks in a row ` +
-          `(since the week of ${from}), even with at least ${PERSISTENT_MIN_CORE} core sessions each week. ${SEE_SOMEONE}`,
+          `(since the week of ${format.date(from)}). ${SEE_SOMEONE}`,
         [],
       ),
     );
@@ -287,9 +316,10 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
       flag(
         'persistent-pain',
         index.cal.date(day),
-        `A bone-like ache across the lower back was logged on ${index.cal.date(prev)} and again on ` +
-          `${index.cal.date(day)}. An ache of this kind is worth having looked at: consider seeing a ` +
-          'physical therapist or doctor, who can judge whether tests such as an x-ray would help.',
+        `A bone-like ache in the lower back was logged on ${format.date(index.cal.date(prev))} and again on ` +
+          `${format.date(index.cal.date(day))}. An ache of this kind is worth having looked at: consider seeing a ` +
+          'physical therapist or doctor. A doctor may order imaging if a bone-stress injury is possible ' +
+          '(an x-ray misses most of them; an MRI finds them).',
         ids,
       ),
     );

@@ -2,6 +2,7 @@
 import { buildCorrelations } from './correlation';
 import { buildDayLevel } from './dayLevel';
 import { buildFlags } from './flags';
+import { buildHeadline } from './headline';
 import { indexLog } from './log';
 import type { InsightsInput } from './log';
 import type { InsightsReport } from './types';
@@ -11,6 +12,7 @@ export function buildInsightsReport(input: InsightsInput): InsightsReport {
   const index = indexLog(input);
   const series = buildWeeklySeries(index);
   return {
+    headline: buildHeadline(index),
     weeks: series.weeks,
     correlations: buildCorrelations(series),
     dayLevel: buildDayLevel(index),
@@ -22,7 +24,18 @@ export type * from './types';
 export type { InsightsInput, LogIndex, DayPain } from './log';
 export { indexLog } from './log';
 export { Calendar, assertWeekStartsOn } from './dates';
-export { buildWeeklySeries } from './weekly';
+export { buildWeeklySeries, isAnalysable } from './weekly';
+export {
+  buildHeadline,
+  fitHeadline,
+  headlineRows,
+  HEADLINE_METHOD,
+  HEADLINE_MIN_WEEKS,
+  HEADLINE_WEEK_STARTS_ON,
+} from './headline';
+export type { HeadlineRows } from './headline';
+export { ols } from './regression';
+export type { Coefficient, OlsFit } from './regression';
 export type { WeeklySeries } from './weekly';
 export { buildCorrelations, correlatePairs, lagCorrelation, pairWeeks, LAGS, MIN_PAIRS } from './correlation';
 export type { PairedSeries } from './correlation';
@@ -46,11 +59,21 @@ export {
   NEGLIGIBLE_RHO,
 } from './sentence';
 export type { Lag } from './sentence';
-export { bonettWrightCI, partialCorrelation, partialSpearman, spearman, spearmanPValue, spearmanRho } from './spearman';
+export {
+  bonettWrightCI,
+  fisherInference,
+  holmAdjust,
+  partialCorrelation,
+  partialSpearman,
+  spearman,
+  spearmanPValue,
+  spearmanRho,
+} from './spearman';
 export type { SpearmanResult } from './spearman';
 export {
   averageRanks,
   mean,
+  normalTwoSidedP,
   pearson,
   sampleVariance,
   studentTCdf,
@@ -60,4 +83,5 @@ export {
   Z_975,
 } from './stats';
 export type { WelchResult } from './stats';
-export { WARNING_SIGNS, WARNING_SIGNS_INTRO } from './warningSigns';
+export { EMERGENCY_SIGNS, PROMPT_SIGNS, WARNING_SIGN_GROUPS } from './warningSigns';
+export type { WarningSignGroup } from './warningSigns';

@@ -2,6 +2,7 @@
 // later step has to scan all entries again (20 years of data must stay well under 100 ms).
 import { isCoreSession } from '../exercises';
 import type { CustomExercise, PainRating, Run, StrengthSession } from '../model';
+import type { TextFormat } from '../textFormat';
 import { Calendar } from './dates';
 
 export interface InsightsInput {
@@ -13,6 +14,8 @@ export interface InsightsInput {
   weekStartsOn: number;
   /** Today's local date, YYYY-MM-DD: the last week of the series is the one holding it. */
   today: string;
+  /** How texts (the flags' details) write distances and dates; km and the system locale if absent. */
+  format?: TextFormat;
 }
 
 /** The lower-back ratings of one day, summed up. */
@@ -33,6 +36,8 @@ export interface LogIndex {
   backRatingsByDay: Map<number, PainRating[]>;
   /** Runs per day number, in input order within a day. */
   runsByDay: Map<number, Run[]>;
+  /** Day numbers with any entry at all (run, pain rating of any location, any session). */
+  loggedDays: Set<number>;
   /** The earliest date of any entry, or null for an empty log. */
   firstDate: string | null;
 }
@@ -40,9 +45,13 @@ export interface LogIndex {
 export function indexLog(input: InsightsInput): LogIndex {
   const cal = new Calendar(input.weekStartsOn);
   let firstDate: string | null = null;
-  // 'YYYY-MM-DD' strings sort like the dates they name.
-  const seeDate = (date: string): void => {
+  const loggedDays = new Set<number>();
+  // 'YYYY-MM-DD' strings sort like the dates they name. Returns the date's day number.
+  const seeDate = (date: string): number => {
     if (firstDate === null || date < firstDate) firstDate = date;
+    const day = cal.day(date);
+    loggedDays.add(day);
+    return day;
   };
 
   // A long log names the same few exercises thousands of times: each is looked up once.
@@ -58,19 +67,17 @@ export function indexLog(input: InsightsInput): LogIndex {
 
   const coreSessionsByDay = new Map<number, number>();
   for (const session of input.strength) {
-    seeDate(session.date);
+    const day = seeDate(session.date);
     // A session is a core session when any of its exercises is core work (as isCoreSession).
     if (!session.items.some((item) => isCoreExercise(item.exercise))) continue;
-    const day = cal.day(session.date);
     coreSessionsByDay.set(day, (coreSessionsByDay.get(day) ?? 0) + 1);
   }
 
   const backPainByDay = new Map<number, DayPain>();
   const backRatingsByDay = new Map<number, PainRating[]>();
   for (const rating of input.pain) {
-    seeDate(rating.date);
+    const day = seeDate(rating.date);
     if (rating.location !== 'lower_back') continue;
-    const day = cal.day(rating.date);
     const agg = backPainByDay.get(day);
     if (agg) {
       agg.sum += rating.score;
@@ -85,12 +92,11 @@ export function indexLog(input: InsightsInput): LogIndex {
 
   const runsByDay = new Map<number, Run[]>();
   for (const run of input.runs) {
-    seeDate(run.date);
-    const day = cal.day(run.date);
+    const day = seeDate(run.date);
     const list = runsByDay.get(day);
     if (list) list.push(run);
     else runsByDay.set(day, [run]);
   }
 
-  return { input, cal, coreSessionsByDay, backPainByDay, backRatingsByDay, runsByDay, firstDate };
+  return { input, cal, coreSessionsByDay, backPainByDay, backRatingsByDay, runsByDay, loggedDays, firstDate };
 }

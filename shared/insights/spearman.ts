@@ -1,6 +1,7 @@
-// Spearman rank correlation with the same p-value as scipy.stats.spearmanr (t approximation),
-// a Fisher-z interval with the Bonett–Wright standard error, and a partial Spearman.
-import { Z_975, averageRanks, clampUnit, pearson, twoSidedTPValue } from './stats';
+// Spearman rank correlation with one method for its p-value and its interval: Fisher's z with
+// the Bonett–Wright standard error. p < 0.05 exactly when the 95% interval excludes 0, so the
+// two can never contradict each other. Also a partial Spearman with its own interval and p.
+import { Z_975, averageRanks, clampUnit, normalTwoSidedP, pearson } from './stats';
 
 export interface SpearmanResult {
   n: number;
@@ -14,33 +15,62 @@ export function spearmanRho(x: readonly number[], y: readonly number[]): number 
   return pearson(averageRanks(x), averageRanks(y));
 }
 
-/** Two-sided p-value with n - 2 df; rho = ±1 gives p = 0 instead of dividing by zero. */
-export function spearmanPValue(rho: number, n: number): number | null {
-  if (n < 3) return null;
+/**
+ * atanh(rho) cannot be taken at rho = ±1. A perfect rank order is then treated, for the
+ * interval and p only, as halfway between 1 and the strongest imperfect rho n ranks allow
+ * (one swap of neighbours: 1 - 12/(n(n² - 1))), which keeps the interval's near end honest
+ * (it is not zero-width) while its far end stays at ±1.
+ */
+function fisherRho(rho: number, n: number): number {
   const r = clampUnit(rho);
-  if (Math.abs(r) === 1) return 0;
-  const t = r * Math.sqrt((n - 2) / (1 - r * r));
-  return twoSidedTPValue(t, n - 2);
+  if (!isPerfect(r)) return r;
+  return Math.sign(r) * (1 - 6 / (n * (n * n - 1)));
 }
 
+/** ±1 up to the last bits that sums of ranks lose to rounding. */
+function isPerfect(r: number): boolean {
+  return Math.abs(r) >= 1 - PERFECT_SLACK;
+}
+const PERFECT_SLACK = 1e-15;
+
 /**
- * 95% interval on the Fisher z scale with SE sqrt((1 + rho²/2)/(n - 3)) (Bonett & Wright 2000).
- * At rho = ±1 atanh is infinite and the interval collapses onto rho, as numpy's tanh(±inf) does.
+ * The Fisher z interval and p of a (partial) rank correlation, with the Bonett–Wright SE
+ * sqrt((1 + rho²/2)/(n - 3 - k)) for k controls. Null when n is too small for an SE.
  */
-export function bonettWrightCI(rho: number, n: number): [number, number] | null {
-  if (n <= 3) return null;
-  const r = clampUnit(rho);
-  if (Math.abs(r) === 1) return [r, r];
-  const se = Math.sqrt((1 + (r * r) / 2) / (n - 3));
+export function fisherInference(
+  rho: number,
+  n: number,
+  controls = 0,
+): { pValue: number; ci95: [number, number] } | null {
+  const dof = n - 3 - controls;
+  if (dof <= 0) return null;
+  const r = fisherRho(rho, n);
+  const se = Math.sqrt((1 + (r * r) / 2) / dof);
   const z = Math.atanh(r);
-  return [Math.tanh(z - Z_975 * se), Math.tanh(z + Z_975 * se)];
+  let lo = Math.tanh(z - Z_975 * se);
+  let hi = Math.tanh(z + Z_975 * se);
+  // An observed perfect order keeps its own end of the interval.
+  if (isPerfect(rho) && rho > 0) hi = 1;
+  if (isPerfect(rho) && rho < 0) lo = -1;
+  return { pValue: normalTwoSidedP(z / se), ci95: [lo, hi] };
+}
+
+/** Two-sided p-value of rho (Fisher z, Bonett–Wright SE); the same z as bonettWrightCI. */
+export function spearmanPValue(rho: number, n: number): number | null {
+  return fisherInference(rho, n)?.pValue ?? null;
+}
+
+/** 95% interval on the Fisher z scale with SE sqrt((1 + rho²/2)/(n - 3)) (Bonett & Wright 2000). */
+export function bonettWrightCI(rho: number, n: number): [number, number] | null {
+  return fisherInference(rho, n)?.ci95 ?? null;
 }
 
 export function spearman(x: readonly number[], y: readonly number[]): SpearmanResult | null {
   const rho = spearmanRho(x, y);
   if (rho === null) return null;
   const n = x.length;
-  return { n, rho, pValue: spearmanPValue(rho, n) ?? 1, ci95: bonettWrightCI(rho, n) };
+  const inference = fisherInference(rho, n);
+  return { n, rho, pValue: inference?.pValue ?? 1, ci95: inference?.ci95 ?? null };
 }
 
 /**
@@ -68,4 +98,17 @@ export function partialSpearman(x: readonly number[], y: readonly number[], z: r
   const ryz = pearson(ry, rz);
   if (rxz === null || ryz === null) return rxy;
   return partialCorrelation(rxy, rxz, ryz);
+}
+
+/** Holm's step-down adjustment: the p-values in their original order, adjusted for the family. */
+export function holmAdjust(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const adjusted = new Array<number>(m).fill(1);
+  let running = 0;
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
 }

@@ -1,4 +1,6 @@
-// Small, dependency-light statistics helpers. Only the t distribution comes from stdlib.
+// Small, dependency-light statistics helpers. The t distribution and erfc (the normal tail)
+// come from stdlib.
+import erfc from '@stdlib/math-base-special-erfc';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
@@ -63,6 +65,12 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 /** Keeps a correlation inside [-1, 1] despite rounding, so atanh and sqrt(1 - r^2) stay finite. */
 export function clampUnit(r: number): number {
   return Math.max(-1, Math.min(1, r));
+}
+
+/** Two-sided p of a standard normal z: erfc(|z|/√2), accurate far into the tails. */
+export function normalTwoSidedP(z: number): number {
+  if (!Number.isFinite(z)) return 0;
+  return Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
 }
 
 /** P(T <= x) for Student's t with `df` degrees of freedom. */

@@ -5,9 +5,14 @@ export interface WeekSummary {
   coreSessions: number;
   runKm: number;
   runs: number;
+  /** Mean of the week's daily means of lower-back scores (each day counts once), or null. */
   meanBackPain: number | null;
   maxBackPain: number | null;
   painDays: number;
+  /** The week holding today: shown as "this week so far", never part of an analysis. */
+  inProgress: boolean;
+  /** No run, pain rating or session at all: unknown, left out of every analysis (not 0 core). */
+  nothingLogged: boolean;
 }
 
 export interface LagCorrelation {
@@ -17,6 +22,12 @@ export interface LagCorrelation {
   pValue: number | null;
   ci95: [number, number] | null;
   partialRho: number | null;
+  /** p adjusted over the three lags (Holm), or null when no rho is shown. */
+  pHolm: number | null;
+  /** 95% interval of the partial rho (Fisher z), or null. */
+  partialCi95: [number, number] | null;
+  /** p of the partial rho, from the same z as its interval, or null. */
+  partialPValue: number | null;
   /** Why no rho is shown (too few weeks, constant series), or null. */
   reason: string | null;
   /** Plain-language, non-causal sentence for the UI. */
@@ -29,6 +40,32 @@ export interface DayLevelComparison {
   difference: number | null;
   ci95: [number, number] | null;
   reason: string | null;
+  /**
+   * The same comparison adjusted for the previous day's back pain (a regression of the day's
+   * pain on "a core session the day before" and the previous day's pain), over days whose
+   * previous day also has a rating. Null with `adjustedReason` when it cannot be computed.
+   */
+  adjusted: { n: number; difference: number; ci95: [number, number]; pValue: number } | null;
+  adjustedReason: string | null;
+}
+
+export type HeadlineClaim = 'association' | 'no_clear_association' | 'not_enough_data';
+
+/** The one pre-specified analysis that answers the app's question (see headline.ts). */
+export interface Headline {
+  claim: HeadlineClaim;
+  /** Back-pain points per extra core session in the previous week (negative = less pain), or null. */
+  estimate: number | null;
+  ci95: [number, number] | null;
+  pValue: number | null;
+  /** Weeks the model rests on (each with a complete previous week). */
+  n: number;
+  /** The model in words. */
+  method: string;
+  /** With not_enough_data for too few weeks: how many more usable weeks are needed; else null. */
+  weeksNeeded: number | null;
+  /** The result as one plain sentence for the screen and the CLI. */
+  sentence: string;
 }
 
 export type FlagRuleId = 'pain-during-run' | 'morning-not-settled' | 'weekly-rise' | 'run-spike' | 'persistent-pain';
@@ -47,6 +84,8 @@ export interface Flag {
 }
 
 export interface InsightsReport {
+  /** The pre-specified answer, shown first; everything else is description and exploration. */
+  headline: Headline;
   weeks: WeekSummary[];
   correlations: LagCorrelation[];
   dayLevel: DayLevelComparison;

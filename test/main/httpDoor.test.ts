@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISK_FULL_MESSAGE } from '../../main/errors';
 import { startHttpDoor, type HttpDoor } from '../../main/httpDoor';
 import { openTestApp, tempDir } from '../helpers';
+import { injectDisk } from './store/diskLayer';
 
 let door: HttpDoor | undefined;
 afterEach(async () => {
@@ -120,5 +122,21 @@ describe('browser-mode HTTP door', () => {
       headers: { Cookie: `backstride_token=${d.token}` },
     });
     expect(withExtension.status).toBe(404);
+  });
+
+  it('says the disk is full in the envelope when a save cannot be written, and keeps serving', async () => {
+    const d = await start();
+    const layer = injectDisk({ free: 0 });
+    let full;
+    try {
+      full = JSON.parse((await apiCall(d, 'runs:save', { date: '2025-03-01', distanceKm: 5, durationS: 1800 })).body);
+    } finally {
+      layer.restore();
+    }
+    expect(full).toEqual({ ok: false, error: { code: 'io', message: DISK_FULL_MESSAGE } });
+    const next = JSON.parse(
+      (await apiCall(d, 'runs:save', { date: '2025-03-01', distanceKm: 5, durationS: 1800 })).body,
+    );
+    expect(next).toMatchObject({ ok: true });
   });
 });

@@ -1,18 +1,18 @@
 // Export then import through the service (the path the app and CLI take): every record comes
 // back field for field, twice adds nothing, and an import with problems writes nothing.
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
-import type { ExportedFile, ImportPreview, ImportSummary } from '../../shared/api';
-import type { PainRating, Run, StrengthSession } from '../../shared/model';
+import type { ImportSummary, Method, OutputOf } from '../../shared/api';
 import { daysAgo, openTestApp } from '../helpers';
 
 type Ctx = ReturnType<typeof openTestApp>;
 
-async function call<T>(ctx: Ctx, method: string, input?: unknown): Promise<T> {
+async function call<M extends Method>(ctx: Ctx, method: M, input?: unknown): Promise<OutputOf<M>> {
   const result = await dispatch(ctx.handlers, method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -20,14 +20,14 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 async function exportAll(ctx: Ctx): Promise<Array<{ name: string; dataBase64: string }>> {
   const files = [];
   for (const kind of ['runs', 'pain', 'strength'] as const) {
-    const file = await call<ExportedFile>(ctx, 'export:csv', { kind });
+    const file = await call(ctx, 'export:csv', { kind });
     files.push({ name: `${kind}.csv`, dataBase64: b64(file.content) });
   }
   return files;
 }
 
 async function importFiles(ctx: Ctx, files: Array<{ name: string; dataBase64: string }>, onlyValid = false) {
-  const preview = await call<ImportPreview>(ctx, 'import:preview', { files });
+  const preview = await call(ctx, 'import:preview', { files });
   const summary = await dispatch(ctx.handlers, 'import:commit', { previewId: preview.previewId, onlyValid });
   return { preview, summary };
 }
@@ -131,15 +131,15 @@ describe('CSV round trip through the service', () => {
 
   it('importing the same data twice adds nothing and says so', async () => {
     const source = openTestApp();
-    await call<Run>(source, 'runs:save', { date: daysAgo(3), distanceKm: 5, durationS: 1800 });
-    await call<PainRating>(source, 'pain:save', { date: daysAgo(3), score: 2 });
+    await call(source, 'runs:save', { date: daysAgo(3), distanceKm: 5, durationS: 1800 });
+    await call(source, 'pain:save', { date: daysAgo(3), score: 2 });
     const files = await exportAll(source);
     const target = openTestApp();
     await importFiles(target, files);
     const second = await importFiles(target, files);
     expect(second.preview.newCounts).toEqual({ run: 0, pain: 0, strength: 0 });
     expect(second.preview.duplicates).toBe(2);
-    expect((second.summary as { ok: true; value: ImportSummary }).value.message).toMatch(
+    expect(second.summary.ok && second.summary.value.message).toMatch(
       /Nothing new to import; 2 entries were already in your log/,
     );
     // Rows without ids (typed in a spreadsheet) are matched by content.
@@ -174,11 +174,11 @@ describe('CSV round trip through the service', () => {
 
   it('exports Excel-friendly CSV: BOM, CRLF, the documented header, ISO dates', async () => {
     const ctx = openTestApp();
-    await call<StrengthSession>(ctx, 'strength:save', {
+    await call(ctx, 'strength:save', {
       date: daysAgo(1),
       items: [{ exercise: 'glute-bridge', sets: 2, reps: 10, holdS: 3 }],
     });
-    const file = await call<ExportedFile>(ctx, 'export:csv', { kind: 'strength' });
+    const file = await call(ctx, 'export:csv', { kind: 'strength' });
     expect(file.content.startsWith('\uFEFFsession_id,date,exercise,category,sets,reps,hold_s,duration_min,notes')).toBe(
       true,
     );
@@ -186,9 +186,111 @@ describe('CSV round trip through the service', () => {
       new RegExp(`^[0-9a-f-]{36},${daysAgo(1)},Glute bridge,posterior_chain,2,10,3,,`),
     );
     expect(file.content.replace(/\r\n/g, '')).not.toContain('\n');
-    const weekly = await call<ExportedFile>(ctx, 'export:csv', { kind: 'weekly' });
+    const weekly = await call(ctx, 'export:csv', { kind: 'weekly' });
     expect(weekly.content.split('\r\n')[0]).toBe(
       '\uFEFFweek_start,core_sessions,runs,run_km,mean_back_pain,max_back_pain,pain_days',
     );
+  });
+});
+
+describe('import matching rules', () => {
+  const csv = (name: string, text: string) => ({ name, dataBase64: b64(text) });
+  const ok = (summary: Awaited<ReturnType<typeof importFiles>>['summary']) =>
+    (summary as { ok: true; value: ImportSummary }).value;
+
+  it('adds two identical rows without ids twice the first time, and none the second', async () => {
+    const ctx = openTestApp();
+    const typed = csv('typed.csv', `date,score\r\n${daysAgo(4)},3\r\n${daysAgo(4)},3\r\n`);
+    const first = await importFiles(ctx, [typed]);
+    expect(first.preview.newCounts.pain).toBe(2);
+    expect(ctx.repo.count('pain')).toBe(2);
+    const second = await importFiles(ctx, [typed]);
+    expect(second.preview.newCounts.pain).toBe(0);
+    expect(second.preview.duplicatesBy).toEqual({ id: 0, content: 2, activity: 0 });
+    expect(second.preview.summary).toMatch(/2 entries already in your log \(2 with the same content\)/);
+    expect(ctx.repo.count('pain')).toBe(2);
+    // Three such rows against two in the log: each log entry matches one row, the third is new.
+    const three = csv('three.csv', `date,score\r\n${daysAgo(4)},3\r\n${daysAgo(4)},3\r\n${daysAgo(4)},3\r\n`);
+    const third = await importFiles(ctx, [three]);
+    expect(third.preview.newCounts.pain).toBe(1);
+    expect(ctx.repo.count('pain')).toBe(3);
+  });
+
+  it('keeps identical entries with different ids apart: an export into an empty log gives them all back', async () => {
+    const source = openTestApp();
+    const session = { date: daysAgo(2), items: [{ exercise: 'plank', holdS: 30 }] };
+    await call(source, 'strength:save', session);
+    await call(source, 'strength:save', session);
+    await call(source, 'pain:save', { date: daysAgo(2), score: 2 });
+    await call(source, 'pain:save', { date: daysAgo(2), score: 2 });
+    const files = await exportAll(source);
+    const target = openTestApp();
+    const first = await importFiles(target, files);
+    expect(first.preview.newCounts).toEqual({ run: 0, pain: 2, strength: 2 });
+    expect(first.preview.duplicates).toBe(0);
+    expect(target.repo.count('strength')).toBe(2);
+    expect(target.repo.count('pain')).toBe(2);
+    const again = await importFiles(target, files);
+    expect(again.preview.duplicatesBy).toEqual({ id: 4, content: 0, activity: 0 });
+    expect(ok(again.summary).message).toMatch(/4 entries were already in your log \(4 with the same id\)/);
+  });
+
+  it('matches a row with an id by id only: a new id is a new entry, whatever its content', async () => {
+    const ctx = openTestApp();
+    const run = await call(ctx, 'runs:save', { date: daysAgo(5), distanceKm: 5, durationS: 1800 });
+    const sameContent = `id,date,distance_km,duration_s\r\n${crypto.randomUUID()},${run.date},5,1800\r\n`;
+    const { preview } = await importFiles(ctx, [csv('runs.csv', sameContent)]);
+    expect(preview.newCounts.run).toBe(1);
+    expect(ctx.repo.count('run')).toBe(2);
+    const sameId = `id,date,distance_km,duration_s\r\n${run.id},${daysAgo(6)},8,2400\r\n`;
+    const byId = await importFiles(ctx, [csv('runs.csv', sameId)]);
+    expect(byId.preview.duplicatesBy).toEqual({ id: 1, content: 0, activity: 0 });
+    expect(ctx.repo.get('run', run.id)).toEqual(run);
+  });
+
+  it('matches a GPX activity by its own identity, whatever file it comes in', async () => {
+    const ctx = openTestApp();
+    const gpx = fs.readFileSync('test/fixtures/files/garmin-tpx-v1.gpx');
+    const file = { name: 'morning.gpx', dataBase64: gpx.toString('base64') };
+    expect((await importFiles(ctx, [file])).preview.newCounts.run).toBe(1);
+    const again = await importFiles(ctx, [{ ...file, name: 'copy.gpx' }]);
+    expect(again.preview.duplicatesBy).toEqual({ id: 0, content: 0, activity: 1 });
+    expect(again.preview.summary).toMatch(/1 entry already in your log \(1 the same activity\)/);
+  });
+
+  it('checks a preview again at commit when the log changed in between', async () => {
+    const ctx = openTestApp();
+    const text = `date,distance_km,duration_s\r\n${daysAgo(3)},6,2100\r\n`;
+    const preview = await call(ctx, 'import:preview', { files: [csv('typed.csv', text)] });
+    expect(preview.newCounts.run).toBe(1);
+    await call(ctx, 'runs:save', { date: daysAgo(3), distanceKm: 6, durationS: 2100 });
+    const summary = await call(ctx, 'import:commit', { previewId: preview.previewId });
+    expect(summary.added.run).toBe(0);
+    expect(summary.duplicatesBy).toEqual({ id: 0, content: 1, activity: 0 });
+    expect(summary.message).toMatch(/the log had changed since the preview/);
+    expect(ctx.repo.count('run')).toBe(1);
+  });
+
+  it('groups strength rows by a session_id that is not a UUID, with an id that is the same on every import', async () => {
+    const text =
+      'session_id,date,exercise,sets,reps,hold_s\r\n' +
+      `gen-1,${daysAgo(2)},Plank,1,,30\r\n` +
+      `gen-1,${daysAgo(2)},Glute bridge,2,10,\r\n` +
+      `gen-2,${daysAgo(2)},Plank,1,,30\r\n` +
+      `gen-2,${daysAgo(2)},Glute bridge,2,10,\r\n`;
+    const ids: string[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const ctx = openTestApp();
+      const { preview } = await importFiles(ctx, [csv('other-app.csv', text)]);
+      expect(preview.errors).toEqual([]);
+      expect(preview.newCounts.strength).toBe(2);
+      const sessions = ctx.repo.all('strength');
+      expect(sessions.map((s) => s.items.length)).toEqual([2, 2]);
+      ids.push(sessions.map((s) => s.id).sort());
+      const again = await importFiles(ctx, [csv('other-app.csv', text)]);
+      expect(again.preview.newCounts.strength).toBe(0);
+    }
+    expect(ids[0]).toEqual(ids[1]);
+    expect(new Set(ids[0]).size).toBe(2);
   });
 });

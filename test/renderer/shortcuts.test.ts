@@ -5,7 +5,6 @@ import { commandForKey, SHORTCUTS, type KeyPress } from '../../renderer/src/feat
 
 vi.mock('electron', () => ({
   Menu: { buildFromTemplate: (template: unknown) => template },
-  shell: { openExternal: () => undefined },
 }));
 
 interface Item {
@@ -19,7 +18,10 @@ async function menuAccelerators(): Promise<Map<MenuCommand, string>> {
   const { buildMenu } = await import('../../main/menu');
   let sent: MenuCommand | undefined;
   const window = { webContents: { send: (_channel: string, command: MenuCommand) => (sent = command) } };
-  const template = buildMenu(() => window as never) as unknown as Item[];
+  const template = buildMenu(
+    () => window as never,
+    async () => undefined,
+  ) as unknown as Item[];
   const found = new Map<MenuCommand, string>();
   const walk = (items: Item[]) => {
     for (const item of items) {

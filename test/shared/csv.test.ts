@@ -19,11 +19,13 @@ import {
   PAIN_TIMINGS,
   PainRating,
   Run,
+  RunInput,
   RUN_SOURCES,
   StrengthSession,
   SURFACES,
   type CustomExercise,
 } from '../../shared/model';
+import { fromDisplayDistance } from '../../shared/units';
 import { parseImportBuffer } from '../../main/files/detect';
 import { splitCsv } from '../../main/files/csvImport';
 
@@ -115,8 +117,12 @@ const runArb = fc
     id: idArb,
     date: dateArb,
     startTime: timeArb,
-    // Up to millimetres, as the export writes them.
-    distanceMm: fc.integer({ min: 300, max: 200_000_000 }),
+    // Whole millimetres, typed-in miles (stored exactly as converted) and any other double.
+    distanceKm: fc.oneof(
+      fc.integer({ min: 300, max: 200_000_000 }).map((mm) => mm / 1e6),
+      fc.integer({ min: 1, max: 600_000 }).map((milli) => fromDisplayDistance(milli / 1000, 'mi')),
+      fc.double({ min: 1e-9, max: 1000, noNaN: true }),
+    ),
     paceS: fc.integer({ min: 100, max: 3600 }),
     effort: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
     surface: fc.option(fc.constantFrom(...SURFACES), { nil: undefined }),
@@ -129,10 +135,7 @@ const runArb = fc
       { nil: undefined },
     ),
   })
-  .map(({ distanceMm, paceS, ...rest }) => {
-    const distanceKm = distanceMm / 1e6;
-    return { ...rest, distanceKm, durationS: Math.max(1, Math.round(distanceKm * paceS)) };
-  })
+  .map(({ paceS, ...rest }) => ({ ...rest, durationS: Math.max(1, Math.round(rest.distanceKm * paceS)) }))
   .map((raw) => Run.safeParse(raw))
   .filter((parsed) => parsed.success)
   .map((parsed) => parsed.data!);
@@ -265,6 +268,8 @@ describe('toCsv', () => {
           meanBackPain: 2 / 3,
           maxBackPain: 3,
           painDays: 3,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-05-06',
@@ -274,6 +279,8 @@ describe('toCsv', () => {
           meanBackPain: null,
           maxBackPain: null,
           painDays: 0,
+          inProgress: false,
+          nothingLogged: true,
         },
       ],
       { bom: false },
@@ -364,6 +371,69 @@ describe('formula guard', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** Independent of the schema's pattern: C0 controls but tab, LF and CR; DEL; unpaired surrogates. */
+function hasUnsafeCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return true;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+const FORMULA_TRIGGER = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** Any text: apostrophes and triggers in front, control characters, lone surrogates, any code point. */
+const anyText = fc
+  .tuple(
+    fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '＝', '＠', '"', ','), { maxLength: 4 }),
+    fc.array(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 6 }),
+        fc.constantFrom('\u0000', '\u0001', '\u001b', '\u007f', '\u000b', '\ud800', '\udc00', '😀', '\uFEFF'),
+      ),
+      { maxLength: 4 },
+    ),
+  )
+  .map(([start, rest]) => start.join('') + rest.join(''))
+  .filter((t) => t.length > 0);
+
+describe('free text through export and import', () => {
+  it('comes back unchanged whatever it holds, or is refused on entry; no cell starts with a trigger', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, async (notes, sourceId) => {
+        const entered = RunInput.safeParse({ date: '2024-05-01', distanceKm: 5, durationS: 1800, notes, sourceId });
+        expect(entered.success).toBe(!hasUnsafeCharacter(notes) && !hasUnsafeCharacter(sourceId));
+        if (!entered.success) {
+          expect(entered.error.issues.map((i) => i.path[0])).toEqual(
+            [hasUnsafeCharacter(notes) && 'notes', hasUnsafeCharacter(sourceId) && 'sourceId'].filter(Boolean),
+          );
+          return;
+        }
+        const run = Run.parse({ ...entered.data, id: '0b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d' });
+        const csv = toCsv('runs', [run]);
+        for (const row of Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ',', newline: '\r\n' }).data)
+          for (const value of row) expect(value).not.toMatch(FORMULA_TRIGGER);
+        const [back] = await parseImportBuffer('runs.csv', new TextEncoder().encode(csv));
+        expect(back!.errors).toEqual([]);
+        expect(back!.runs).toEqual([run]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('names the row and column of a control character in an imported file', () => {
+    const back = reparse('date,distance_km,duration_s,notes\r\n2024-05-01,5,1800,bell\u0007here\r\n', 'typed.csv');
+    expect(back.runs).toEqual([]);
+    expect(back.errors.map((e) => e.message)).toEqual([
+      'typed.csv, row 2, column notes: Remove the control characters (text may hold tabs and line breaks, not others).',
+    ]);
   });
 });
 

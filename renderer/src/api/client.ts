@@ -3,6 +3,7 @@
 import {
   buildEnvelopeApi,
   unwrapApi,
+  WINDOW_METHODS,
   type Api,
   type EnvelopeApi,
   type MenuCommand,
@@ -18,7 +19,7 @@ declare global {
 }
 
 function httpEnvelopeApi(): EnvelopeApi {
-  return buildEnvelopeApi(async (method, input): Promise<Result<unknown>> => {
+  return buildEnvelopeApi(WINDOW_METHODS, async (method, input): Promise<Result<unknown>> => {
     let response: Response;
     try {
       response = await fetch(`/api/${method}`, {

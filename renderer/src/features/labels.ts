@@ -1,5 +1,5 @@
 // Human words for stored enum values, shared by forms, the journal and charts.
-import type { PainKind, PainLocation, PainSide, PainTiming, Surface } from '../../../shared/model';
+import type { PainKind, PainSide, PainTiming, Surface } from '../../../shared/model';
 
 export const SURFACE_LABELS: Record<Surface, string> = {
   road: 'Road',
@@ -9,13 +9,7 @@ export const SURFACE_LABELS: Record<Surface, string> = {
   other: 'Other',
 };
 
-export const LOCATION_LABELS: Record<PainLocation, string> = {
-  lower_back: 'Lower back',
-  hip: 'Hip',
-  knee: 'Knee',
-  ankle: 'Ankle',
-  other: 'Other',
-};
+export { KIND_LABELS, LOCATION_LABELS } from '../../../shared/labels';
 
 export const SIDE_LABELS: Record<PainSide, string> = {
   left: 'Left',
@@ -24,16 +18,10 @@ export const SIDE_LABELS: Record<PainSide, string> = {
   centre: 'Centre',
 };
 
-export const KIND_LABELS: Record<PainKind, string> = {
-  muscular: 'Muscular',
-  bone_like: 'Bone-like aching',
-  unsure: 'Not sure',
-};
-
 /** One-line hints from domain-notes.md, in our own words. */
 export const KIND_HINTS: Record<PainKind, string> = {
-  muscular: 'On one side, pain or spasms, worse when twisting or moving.',
-  bone_like: 'A general ache across the whole lower back.',
+  muscular: 'Often one side, tightness or spasms, worse when twisting or moving.',
+  bone_like: 'Deep ache, or one sore spot worse arching back or hopping.',
   unsure: 'Log it anyway; you can change this later.',
 };
 

@@ -16,6 +16,7 @@ interface AppData {
   updateSettings(patch: SettingsPatch): Promise<void>;
   /** Call after any change to the log so views re-read it. */
   changed(): void;
+  /** Re-reads the exercise list and the settings that hold the user's own exercises. */
   reloadExercises(): Promise<void>;
 }
 
@@ -29,7 +30,14 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string>();
 
-  const reloadExercises = useCallback(async () => setExercises(await api.exercises.list()), []);
+  // The user's own exercises live in the settings too (the journal names them from there), so
+  // both are read again: no door pushes a change to browser mode, and the journal showed the
+  // new exercise's internal id until a reload.
+  const reloadExercises = useCallback(async () => {
+    const [list, saved] = await Promise.all([api.exercises.list(), api.settings.get()]);
+    setExercises(list);
+    setSettings(saved);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -68,7 +76,8 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
       updateSettings: async (patch) => {
         // Show the choice at once; the stored settings come back from the door (or roll back).
         const before = settings;
-        setSettings({ ...settings, ...patch });
+        const { report, ...rest } = patch;
+        setSettings({ ...settings, ...rest, report: report ? { ...settings.report, ...report } : settings.report });
         try {
           setSettings(await api.settings.update(patch));
         } catch (error) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseGpx } from '../../../main/files/gpx';
-import { isPlainWellFormedXml } from '../../../main/files/xmlCheck';
+import { isPlainWellFormedXml, xmlSizeProblem } from '../../../main/files/xmlCheck';
 import { fixture, utf8 } from './helpers';
 
 const validatorAccepts = (text: string): boolean => XMLValidator.validate(text) === true;
@@ -131,5 +131,23 @@ describe('the quick XML check', () => {
     const result = parseGpx(utf8(unusual), 'unusual.gpx');
     expect(result.errors).toEqual([]);
     expect(result.runs[0]!.notes).toBe('Lunch & hills');
+  });
+
+  it('finds a repeated attribute in linear time, however many attributes a tag has', () => {
+    // The review's case: 80,000 attributes took 21 s when each was compared with all before it.
+    const attributes = Array.from({ length: 80_000 }, (_, i) => ` a${i}="1"`).join('');
+    const started = performance.now();
+    expect(isPlainWellFormedXml(`<gpx><trk${attributes}/></gpx>`)).toBe(true);
+    expect(isPlainWellFormedXml(`<gpx><trk${attributes} a79999="2"/></gpx>`)).toBe(false);
+    expect(isPlainWellFormedXml(`<gpx><trk${attributes.slice(0, 200)} a3="2"/></gpx>`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('counts elements and attributes per element, stopping at the first limit passed', () => {
+    expect(xmlSizeProblem('<a><b x="1" y=\'2\'/><c/></a>', 3, 2)).toBeUndefined();
+    expect(xmlSizeProblem('<a><b/><c/><d/></a>', 3, 2)).toBe('elements');
+    expect(xmlSizeProblem('<a x="1" y="2" z="3"/>', 3, 2)).toBe('attributes');
+    // '=' inside a quoted value, closing tags, comments and processing instructions are not counted.
+    expect(xmlSizeProblem('<?xml version="1.0"?><!-- note --><a x="1=2" y="=="></a>', 1, 2)).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 // Electron's door: every contract method registered once; calls are answered only for our own
 // window's main frame, and a refused call never reaches the service.
-import { describe, expect, it, vi } from 'vitest';
-import { METHODS } from '../../../shared/api';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHODS, offeredOn } from '../../../shared/api';
 import { registerIpc } from '../../../main/ipc';
 import type { Handlers } from '../../../main/service';
-import { isOwnPageUrl } from '../../../main/security';
+import { isTrustedFrame } from '../../../main/electron/guards';
 import { openTestApp } from '../../helpers';
 
 const registered = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
@@ -17,29 +17,26 @@ vi.mock('electron', () => ({
   },
 }));
 
-interface FakeFrame {
-  url: string;
-  parent: FakeFrame | null;
-}
-const isTrustedFrame = (frame: FakeFrame | null): boolean =>
-  frame !== null && frame.parent === null && isOwnPageUrl(frame.url);
-
 describe('IPC registrar', () => {
-  const { handlers } = openTestApp();
   const calls: string[] = [];
-  const spied = Object.fromEntries(
-    METHODS.map((m) => [
-      m,
-      async (input: unknown) => {
-        calls.push(m);
-        return (handlers[m] as (input: unknown) => Promise<unknown>)(input);
-      },
-    ]),
-  ) as unknown as Handlers;
-  registerIpc(spied, isTrustedFrame as unknown as Parameters<typeof registerIpc>[1]);
+  // Opened when the tests run, not while vitest collects them (a temp folder per collected file otherwise).
+  beforeAll(() => {
+    const { handlers } = openTestApp();
+    const spied = Object.fromEntries(
+      METHODS.map((m) => [
+        m,
+        async (input: unknown) => {
+          calls.push(m);
+          return (handlers[m] as (input: unknown) => Promise<unknown>)(input);
+        },
+      ]),
+    ) as unknown as Handlers;
+    registerIpc(spied, (frame) => isTrustedFrame(frame));
+  });
 
-  it('registers every contract method, once, and nothing else', () => {
-    expect([...registered.keys()].sort()).toEqual([...METHODS].sort());
+  it('registers every method the IPC door offers, once, and nothing else', () => {
+    expect([...registered.keys()].sort()).toEqual(METHODS.filter((m) => offeredOn(m, 'ipc')).sort());
+    expect(registered.has('import:previewPaths')).toBe(false);
   });
 
   it('answers our own top frame', async () => {

@@ -1,7 +1,7 @@
 // The preload exposes exactly the contract's methods (domain-shaped) plus `on` for the typed
 // pushes: no channel names, no raw ipcRenderer, no event objects handed to the page.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { METHODS, MENU_COMMANDS } from '../../../shared/api';
+import { MENU_COMMANDS, WINDOW_METHODS } from '../../../shared/api';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
@@ -38,10 +38,10 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['backstride']);
   });
 
-  it("has exactly the contract's methods as area.verb functions, plus on()", () => {
+  it("has exactly the window's contract methods as area.verb functions, plus on()", () => {
     const areas = Object.keys(api).filter((key) => key !== 'on');
     const exposedMethods = areas.flatMap((area) => Object.keys(api[area]!).map((verb) => `${area}:${verb}`));
-    expect(exposedMethods.sort()).toEqual([...METHODS].sort());
+    expect(exposedMethods.sort()).toEqual([...WINDOW_METHODS].sort());
     expect(typeof api.on).toBe('function');
     for (const area of areas) {
       for (const verb of Object.keys(api[area]!)) expect(typeof api[area]![verb], `${area}.${verb}`).toBe('function');
@@ -49,12 +49,12 @@ describe('preload', () => {
   });
 
   it('sends each call on its own contract channel with the input only', async () => {
-    for (const method of METHODS) {
+    for (const method of WINDOW_METHODS) {
       const [area, verb] = method.split(':') as [string, string];
       const input = { probe: method };
       await expect(api[area]![verb]!(input)).resolves.toEqual({ ok: true, value: { channel: method, input } });
     }
-    expect(invoke).toHaveBeenCalledTimes(METHODS.length);
+    expect(invoke).toHaveBeenCalledTimes(WINDOW_METHODS.length);
   });
 
   it('hands listeners the payload only (never the IPC event), and unsubscribes', () => {

@@ -2,7 +2,7 @@
 // restore that first backs up the current state. Through the store, the service and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli, type CliIo } from '../../../main/cli';
 import { openApp } from '../../../main/context';
 import { dispatch } from '../../../main/dispatch';
@@ -80,6 +80,35 @@ describe('backupNow', () => {
     expect(files).toHaveLength(KEEP_BACKUPS);
     expect(files[0]).toBe('backstride-2025-01-17T00-00-00.json');
     expect(files.at(-1)).toBe('backstride-2025-01-04T00-00-00.json');
+  });
+
+  it('counts only whole backups toward the ones kept: cut-off files never push a good one out', async () => {
+    const { dir, repo } = await smallLog();
+    const start = Date.parse('2025-01-01T00:00:00Z');
+    const good = [0, 1, 2].map(
+      (day) => writeBackup(dir, repo.snapshot(), { reason: 'automatic', now: new Date(start + day * 86_400_000) }).file,
+    );
+    // Newer backups cut at 4,096 bytes (what a full disk left before writes were verified), and one
+    // whose entries do not add up to its header.
+    const whole = fs.readFileSync(path.join(backupDir(dir), good[0]!), 'utf8');
+    const cut: string[] = [];
+    for (let day = 3; day < 3 + KEEP_BACKUPS; day++) {
+      const file = backupFileName(new Date(start + day * 86_400_000));
+      fs.writeFileSync(path.join(backupDir(dir), file), whole.slice(0, Math.min(4096, whole.length - 10)));
+      cut.push(file);
+    }
+    const short = JSON.parse(whole) as { records: { run: unknown[] } };
+    short.records.run.pop();
+    const uneven = backupFileName(new Date(start + 20 * 86_400_000));
+    fs.writeFileSync(path.join(backupDir(dir), uneven), JSON.stringify(short));
+    const newest = writeBackup(dir, repo.snapshot(), { reason: 'manual', now: new Date(start + 30 * 86_400_000) });
+    // Four good backups are under the limit: none goes. The damaged ones are left for the user to look at.
+    expect(listBackups(dir).map((b) => b.file)).toEqual([newest.file, ...good.slice().reverse()]);
+    expect(listDir(backupDir(dir))).toEqual([...good, ...cut, uneven, newest.file].sort());
+    // With a limit of one, the newest good backup is the one that stays.
+    writeBackup(dir, repo.snapshot(), { reason: 'manual', now: new Date(start + 31 * 86_400_000), keep: 1 });
+    expect(listBackups(dir)).toHaveLength(1);
+    expect(backupFiles(dir)).toHaveLength(1 + cut.length + 1);
   });
 
   it('lists backups newest first with their entry counts, leaving out unreadable ones', async () => {
@@ -177,22 +206,29 @@ describe('automatic backups', () => {
 
   it('backs up again once a day while running, and stops when the log is closed', async () => {
     const { repo } = await smallLog();
-    let now = Date.parse('2025-03-01T09:00:00Z');
-    startAutomaticBackups(repo, { checkEveryMs: 10, now: () => new Date(now) });
-    expect(backupFiles(repo.dataDir)).toHaveLength(1);
-    now += 3600 * 1000; // an hour later: not due
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toHaveLength(1);
-    now += 24 * 3600 * 1000; // a day later: due
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toEqual([
-      'backstride-2025-03-02T10-00-00.json',
-      'backstride-2025-03-01T09-00-00.json',
-    ]);
-    await repo.close();
-    now += 3 * 24 * 3600 * 1000;
-    await new Promise((r) => setTimeout(r, 40));
-    expect(backupFiles(repo.dataDir)).toHaveLength(2);
+    // The hourly check is driven by fake timers and the clock it reads is ours: no real waiting.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let now = Date.parse('2025-03-01T09:00:00Z');
+      startAutomaticBackups(repo, { now: () => new Date(now) });
+      expect(backupFiles(repo.dataDir)).toHaveLength(1);
+      now += 3600 * 1000; // an hour later: checked, not due
+      vi.advanceTimersByTime(3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toHaveLength(1);
+      now += 24 * 3600 * 1000; // a day later: due at the next hourly check
+      vi.advanceTimersByTime(3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toEqual([
+        'backstride-2025-03-02T10-00-00.json',
+        'backstride-2025-03-01T09-00-00.json',
+      ]);
+      await repo.close();
+      now += 3 * 24 * 3600 * 1000;
+      vi.advanceTimersByTime(3 * 24 * 3600 * 1000);
+      expect(backupFiles(repo.dataDir)).toHaveLength(2);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

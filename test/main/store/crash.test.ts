@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMP_FILE_RE } from '../../../main/store/storeFile';
+import { TEMP_FILE_RE } from '../../../main/store/atomicWrite';
 import type { EntryType } from '../../../shared/model';
 import { tempDir } from '../../helpers';
 import { bundleForChild, openRepo, recordStat } from './storeHelpers';

@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli';
 import {
   acquireWriteLock,
+  breakLock,
   currentLockOwner,
   DataFolderLockedError,
   LOCK_FILE,
@@ -149,7 +151,7 @@ describe('the lock file', () => {
   it('respects a lock from another machine (a synced folder), naming the machine', () => {
     const dir = tempDir();
     writeLock(dir, { pid: 4242, hostname: 'the-other-laptop' });
-    expect(() => acquireWriteLock(dir)).toThrow('(pid 4242 on the-other-laptop)');
+    expect(() => acquireWriteLock(dir)).toThrow('(pid 4242 on the-other-laptop, since ');
   });
 
   it('takes over a lock whose process is gone, or that was written before this machine booted', () => {
@@ -180,5 +182,76 @@ describe('the lock file', () => {
     writeLock(dir, { pid: process.ppid });
     expect(() => openRepo(dir, { lock: true })).toThrow(DataFolderLockedError);
     expect(openRepo(dir, { access: 'read' }).count('run')).toBe(1);
+  });
+});
+
+describe('a lock that may be stale: the message says who holds it, and --break-lock removes it after asking', () => {
+  const lockFor = (dir: string, owner: Partial<LockOwner>): LockOwner => {
+    const full = { pid: 4242, hostname: os.hostname(), startedAt: '2026-11-30T08:15:00.000Z', token: 'abc', ...owner };
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify(full));
+    return full;
+  };
+  const io = (answer: boolean) => {
+    const errors: string[] = [];
+    const questions: string[] = [];
+    const lines: string[] = [];
+    return {
+      errors,
+      questions,
+      lines,
+      out: (l: string) => lines.push(l),
+      err: (l: string) => errors.push(l),
+      confirm: async (q: string) => {
+        questions.push(q);
+        return answer;
+      },
+    };
+  };
+
+  it('from another machine: names the machine, the process and when, and how to tell it is stale', async () => {
+    const dir = await folderWithOneRun();
+    lockFor(dir, { hostname: 'the-other-laptop' });
+    const refused = io(true);
+    expect(await runCli(['call', 'runs:save', SAVE, '--data-dir', dir], refused)).toBe(3);
+    expect(refused.errors[0]).toContain(
+      'Backstride is already open on this data folder on another machine (pid 4242 on the-other-laptop, since 2026-11-30 08:15 UTC)',
+    );
+    expect(refused.errors[0]).toContain('if Backstride is no longer running there');
+    expect(refused.errors[0]).toContain('--break-lock');
+    expect(refused.questions).toEqual([]);
+
+    const declined = io(false);
+    expect(await runCli(['call', 'runs:save', SAVE, '--data-dir', dir, '--break-lock'], declined)).toBe(3);
+    expect(declined.questions[0]).toMatch(/^Remove the lock held by process 4242 on the-other-laptop\?/);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).hostname).toBe('the-other-laptop');
+    expect(openRepo(dir, { access: 'read' }).count('run')).toBe(1);
+
+    const confirmed = io(true);
+    expect(await runCli(['call', 'runs:save', SAVE, '--data-dir', dir, '--break-lock'], confirmed)).toBe(0);
+    expect(confirmed.errors).toContain('The stale lock was removed.');
+    expect(openRepo(dir, { access: 'read' }).count('run')).toBe(2);
+  });
+
+  it('naming a live process that is not Backstride: says which program it is and how to check', async () => {
+    const dir = await folderWithOneRun();
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    children.push(other);
+    lockFor(dir, { pid: other.pid!, startedAt: new Date().toISOString() });
+    const refused = io(true);
+    expect(await runCli(['call', 'runs:save', SAVE, '--data-dir', dir], refused)).toBe(3);
+    expect(refused.errors[0]).toContain(`process ${other.pid} is now \`sleep 60\``);
+    expect(refused.errors[0]).toContain(`check with \`ps -p ${other.pid} -o args\``);
+    expect(refused.errors[0]).toContain('--break-lock');
+    const confirmed = io(true);
+    expect(await runCli(['call', 'runs:save', SAVE, '--data-dir', dir, '--break-lock'], confirmed)).toBe(0);
+    expect(openRepo(dir, { access: 'read' }).count('run')).toBe(2);
+  });
+
+  it('never removes a lock taken after the one the user confirmed', () => {
+    const dir = tempDir();
+    const shown = lockFor(dir, { hostname: 'the-other-laptop', token: 'old' });
+    lockFor(dir, { hostname: 'the-other-laptop', token: 'new' });
+    expect(() => breakLock(dir, shown)).toThrow(DataFolderLockedError);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).token).toBe('new');
   });
 });

@@ -22,6 +22,8 @@ function week(i: number, coreSessions: number, meanBackPain: number | null, runK
     meanBackPain,
     maxBackPain: meanBackPain,
     painDays: meanBackPain ? 1 : 0,
+    inProgress: false,
+    nothingLogged: false,
   };
 }
 
@@ -42,8 +44,9 @@ describe('pairing weeks for each lag', () => {
 describe('reasons when no correlation is shown', () => {
   it('says how many more weeks are needed below 8 pairs', () => {
     const c = correlatePairs({ core: [1, 2, 3, 4, 5], pain: [5, 4, 3, 2, 1], runKm: [0, 0, 0, 0, 0] }, 0);
+    // Not "have both core sessions and back-pain ratings": weeks with 0 core sessions count too.
     const reason =
-      'Only 5 weeks have both core sessions and back-pain ratings; 3 more are needed before a correlation is shown.';
+      'Only 5 finished weeks have back-pain ratings so far; 3 more are needed before a correlation is shown.';
     expect(c).toEqual({
       lag: 0,
       n: 5,
@@ -51,6 +54,9 @@ describe('reasons when no correlation is shown', () => {
       pValue: null,
       ci95: null,
       partialRho: null,
+      pHolm: null,
+      partialCi95: null,
+      partialPValue: null,
       reason,
       sentence: reason,
     });
@@ -59,15 +65,15 @@ describe('reasons when no correlation is shown', () => {
   it('words the lagged and singular cases', () => {
     const seven = correlatePairs({ core: [1, 2, 3, 4, 5, 6, 7], pain: [1, 2, 3, 4, 5, 6, 7], runKm: [] }, 1);
     expect(seven.reason).toBe(
-      'Only 7 weeks of core sessions can be paired with back-pain ratings one week later; 1 more is needed before a correlation is shown.',
+      'Only 7 pairs of weeks (a logged week paired with back-pain ratings one week later) can be used so far; 1 more pair is needed before a correlation is shown.',
     );
     const one = correlatePairs({ core: [1], pain: [1], runKm: [0] }, 2);
     expect(one.reason).toBe(
-      'Only 1 week of core sessions can be paired with back-pain ratings two weeks later; 7 more are needed before a correlation is shown.',
+      'Only 1 pair of weeks (a logged week paired with back-pain ratings two weeks later) can be used so far; 7 more pairs are needed before a correlation is shown.',
     );
     const none = correlatePairs({ core: [], pain: [], runKm: [] }, 0);
     expect(none.reason).toBe(
-      'No week has both core sessions and back-pain ratings yet; 8 more are needed before a correlation is shown.',
+      'No finished week has back-pain ratings yet; 8 more are needed before a correlation is shown.',
     );
   });
 
@@ -105,7 +111,42 @@ describe('reasons when no correlation is shown', () => {
     }
     const report = buildInsightsReport(makeInput({ strength, pain: ratings, today: '2024-03-06' }));
     expect(report.correlations[0]?.n).toBe(6);
-    expect(report.correlations[0]?.reason).toMatch(/^Only 6 weeks/);
+    expect(report.correlations[0]?.reason).toMatch(/^Only 6 finished weeks/);
+  });
+
+  it('never pairs the current, unfinished week', () => {
+    // Nine finished weeks with a session and a rating, then a rating logged today (Wednesday).
+    const strength: StrengthSession[] = [];
+    const ratings: PainRating[] = [];
+    for (let i = 0; i < 9; i++) {
+      strength.push(session(shift('2024-01-01', 7 * i)));
+      ratings.push(pain(shift('2024-01-02', 7 * i), i % 3));
+    }
+    ratings.push(pain('2024-03-06', 7));
+    const report = buildInsightsReport(makeInput({ strength, pain: ratings, today: '2024-03-06' }));
+    expect(report.weeks.at(-1)).toMatchObject({ weekStart: '2024-03-04', inProgress: true, meanBackPain: 7 });
+    // Before: 10 pairs at every lag, the unfinished week adding a pair with core = 0.
+    expect(report.correlations.map((c) => c.n)).toEqual([9, 8, 7]);
+  });
+
+  it('leaves a week with nothing logged out instead of counting it as 0 core sessions', () => {
+    // Weeks 0-11, with weeks 3 and 7 empty (no run, rating or session at all).
+    const strength: StrengthSession[] = [];
+    const ratings: PainRating[] = [];
+    for (let i = 0; i < 12; i++) {
+      if (i === 3 || i === 7) continue;
+      for (let k = 0; k < (i % 3) + 1; k++) strength.push(session(shift('2024-01-01', 7 * i + k)));
+      ratings.push(pain(shift('2024-01-05', 7 * i), (i * 5) % 7));
+    }
+    const report = buildInsightsReport(makeInput({ strength, pain: ratings, today: '2024-03-27' }));
+    expect(report.weeks.filter((w) => w.nothingLogged && !w.inProgress).map((w) => w.weekStart)).toEqual([
+      '2024-01-22',
+      '2024-02-19',
+    ]);
+    // Lag 0: the 10 weeks with ratings. Lag 1: 11 pairs in the calendar, minus the two whose
+    // core week is empty and the two whose pain week is unrated. Before, the empty weeks
+    // counted as 0 core sessions and gave 9 pairs at lag 1.
+    expect(report.correlations.map((c) => c.n)).toEqual([10, 7, 6]);
   });
 
   it('adds the pain week run km as the control for the partial correlation', () => {
@@ -123,7 +164,7 @@ describe('sentences', () => {
 
   it('reads like the product issue for a lag of one week', () => {
     expect(correlationSentence({ ...base, lag: 1, rho: -0.52 })).toBe(
-      'In the 23 weeks you logged, weeks with more core sessions were followed one week later by weeks with less back pain ' +
+      'In 23 pairs of weeks, weeks with more core sessions were followed one week later by weeks with less back pain ' +
         '(rho -0.52, 95% interval -0.77 to -0.14). This is an association in your own log, not proof of cause.',
     );
   });
@@ -138,18 +179,23 @@ describe('sentences', () => {
   it('says "more back pain" for a positive rho', () => {
     const s = correlationSentence({ n: 12, lag: 1, rho: 0.4, ci95: [0.1, 0.7] });
     expect(s).toContain('weeks with more back pain');
+    expect(s).not.toContain('no clear pattern');
+  });
+
+  it('says there is no clear pattern below |rho| 0.1, even with an interval away from 0', () => {
+    const s = correlationSentence({ n: 400, lag: 1, rho: -0.09, ci95: [-0.18, -0.01] });
+    expect(s).toContain('there was no clear pattern between the number of core sessions and back pain one week later');
+    expect(s).not.toContain('followed');
+  });
+
+  it('says there is no clear pattern when the interval includes 0 (rho -0.12 no longer reads as less pain)', () => {
+    const s = correlationSentence({ n: 30, lag: 1, rho: -0.12, ci95: [-0.46, 0.25] });
+    expect(s).toContain('In 30 pairs of weeks, there was no clear pattern');
+    expect(s).not.toContain('less back pain');
+    expect(s).toContain('(rho -0.12, 95% interval -0.46 to 0.25)');
+    // Says what the interval means, not that an interval excluding 0 would prove something.
+    expect(s).toContain('The interval includes 0: your log is compatible with no relationship, or one either way.');
     expect(s).not.toContain('could be chance');
-  });
-
-  it('says "almost no relationship" below |rho| 0.1', () => {
-    const s = correlationSentence({ n: 30, lag: 0, rho: -0.09, ci95: [-0.43, 0.28] });
-    expect(s).toContain('showed almost no relationship');
-    expect(s).toContain('(rho -0.09, 95% interval -0.43 to 0.28)');
-  });
-
-  it('mentions when the interval includes zero', () => {
-    const s = correlationSentence({ n: 9, lag: 0, rho: -0.4, ci95: [-0.8, 0.3] });
-    expect(s).toContain('The interval includes zero, so this could be chance.');
   });
 
   it('never speaks of cause, in any sentence the fixtures produce', () => {
@@ -160,7 +206,7 @@ describe('sentences', () => {
           expect(text).not.toMatch(/\bcauses\b|\bbecause\b|\bcaused\b|\bleads? to\b/i);
         }
         expect(result.sentence).toContain('association');
-        expect(result.sentence).toContain(`In the ${c.n} weeks you logged`);
+        expect(result.sentence).toContain(lag === 0 ? `In ${c.n} weeks,` : `In ${c.n} pairs of weeks,`);
       }
     }
   });

@@ -27,6 +27,10 @@ describe('day-level comparison', () => {
       reason:
         'So far 4 days with a back-pain rating followed a core-session day and 5 days followed a day ' +
         'without one; at least 5 of each are needed before a difference is shown.',
+      adjusted: null,
+      adjustedReason:
+        "The comparison adjusted for the previous day's pain needs ratings on two days in a row: so far 0 days " +
+        'after a core-session day and 0 days after a day without one have that; at least 5 of each are needed.',
     });
     const five = buildInsightsReport(log([1, 2, 1, 2, 1], [3, 4, 3, 4, 5])).dayLevel;
     expect(five.reason).toBeNull();
@@ -65,5 +69,43 @@ describe('day-level comparison', () => {
     expect(d.difference).toBe(-1);
     expect(d.ci95).toBeNull();
     expect(d.reason).toMatch(/no interval/);
+  });
+});
+
+describe('day level adjusted for the previous day', () => {
+  /**
+   * Pain steers core work and nothing else: on a day after low pain (< 4) the runner does a
+   * core session, after high pain they skip it; each day's pain is 0.8 × yesterday's plus
+   * noise. The raw difference "finds" less pain after core days; the adjusted one does not.
+   */
+  function steeredLog(days: number, seed: number) {
+    let state = seed;
+    const noise = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return (state / 2147483648) * 4 - 2;
+    };
+    const strength: StrengthSession[] = [];
+    const ratings: PainRating[] = [];
+    let level = 4;
+    for (let d = 0; d < days; d++) {
+      const date = shift('2024-01-01', d);
+      level = Math.min(10, Math.max(0, 0.8 * level + 0.8 + noise()));
+      const score = Math.round(level);
+      ratings.push(pain(date, score));
+      if (score < 4) strength.push(session(date));
+    }
+    return makeInput({ strength, pain: ratings, today: shift('2024-01-01', days) });
+  }
+
+  it('shows the raw benefit that pain-steered core work fakes, and the adjusted comparison beside it', () => {
+    const d = buildInsightsReport(steeredLog(120, 7)).dayLevel;
+    expect(d.difference).not.toBeNull();
+    // The raw difference reads as a clear benefit (its interval is below 0)...
+    expect(d.ci95?.[1]).toBeLessThan(0);
+    // ...the adjusted one, from 119 pairs of days, does not.
+    expect(d.adjusted?.n).toBe(119);
+    expect(d.adjusted?.ci95[0]).toBeLessThan(0);
+    expect(d.adjusted?.ci95[1]).toBeGreaterThan(0);
+    expect(d.adjustedReason).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInsightsReport } from '../../../shared/insights';
+import { HEADLINE_METHOD, buildInsightsReport } from '../../../shared/insights';
 import type { InsightsInput, InsightsReport } from '../../../shared/insights';
 import type { PainRating, Run, StrengthSession } from '../../../shared/model';
 import { allStrings, makeInput, pain, run, session } from './helpers';
@@ -13,7 +13,7 @@ describe('buildInsightsReport end to end', () => {
     const r2 = run('2024-04-10', 11.5);
     const p2 = pain('2024-04-02', 2);
     const p1 = pain('2024-04-03', 6, { timing: 'during_run', runId: r1.id });
-    const p3 = pain('2024-04-04', 3, { timing: 'next_morning' });
+    const p3 = pain('2024-04-04', 4, { timing: 'next_morning' });
     const p4 = pain('2024-04-10', 4, { location: 'knee', timing: 'during_run', runId: r2.id });
     const p5 = pain('2024-04-11', 0);
     const input = makeInput({
@@ -26,15 +26,29 @@ describe('buildInsightsReport end to end', () => {
     const report = buildInsightsReport(input);
 
     const expected: InsightsReport = {
+      headline: {
+        claim: 'not_enough_data',
+        estimate: null,
+        ci95: null,
+        pValue: null,
+        n: 1,
+        method: HEADLINE_METHOD,
+        weeksNeeded: 11,
+        sentence:
+          'Not enough weeks yet: the answer needs 12 finished weeks with back-pain ratings, each following a week ' +
+          'that also has them; 1 week so far, so 11 more weeks are needed.',
+      },
       weeks: [
         {
           weekStart: '2024-04-01',
           coreSessions: 1,
           runKm: 10,
           runs: 1,
-          meanBackPain: 11 / 3,
+          meanBackPain: 4, // daily means 2, 6 and 4
           maxBackPain: 6,
           painDays: 3,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-04-08',
@@ -44,6 +58,8 @@ describe('buildInsightsReport end to end', () => {
           meanBackPain: 0,
           maxBackPain: 0,
           painDays: 0,
+          inProgress: false,
+          nothingLogged: false,
         },
         {
           weekStart: '2024-04-15',
@@ -53,6 +69,8 @@ describe('buildInsightsReport end to end', () => {
           meanBackPain: null,
           maxBackPain: null,
           painDays: 0,
+          inProgress: true,
+          nothingLogged: true,
         },
       ],
       correlations: [
@@ -63,10 +81,13 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'Only 2 weeks have both core sessions and back-pain ratings; 6 more are needed before a correlation is shown.',
+            'Only 2 finished weeks have back-pain ratings so far; 6 more are needed before a correlation is shown.',
           sentence:
-            'Only 2 weeks have both core sessions and back-pain ratings; 6 more are needed before a correlation is shown.',
+            'Only 2 finished weeks have back-pain ratings so far; 6 more are needed before a correlation is shown.',
         },
         {
           lag: 1,
@@ -75,10 +96,13 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'Only 1 week of core sessions can be paired with back-pain ratings one week later; 7 more are needed before a correlation is shown.',
+            'Only 1 pair of weeks (a logged week paired with back-pain ratings one week later) can be used so far; 7 more pairs are needed before a correlation is shown.',
           sentence:
-            'Only 1 week of core sessions can be paired with back-pain ratings one week later; 7 more are needed before a correlation is shown.',
+            'Only 1 pair of weeks (a logged week paired with back-pain ratings one week later) can be used so far; 7 more pairs are needed before a correlation is shown.',
         },
         {
           lag: 2,
@@ -87,20 +111,27 @@ describe('buildInsightsReport end to end', () => {
           pValue: null,
           ci95: null,
           partialRho: null,
+          pHolm: null,
+          partialCi95: null,
+          partialPValue: null,
           reason:
-            'No weeks of core sessions can be paired with back-pain ratings two weeks later yet; 8 more are needed before a correlation is shown.',
+            'No pair of weeks (a logged week paired with back-pain ratings two weeks later) can be used yet; 8 more pairs are needed before a correlation is shown.',
           sentence:
-            'No weeks of core sessions can be paired with back-pain ratings two weeks later yet; 8 more are needed before a correlation is shown.',
+            'No pair of weeks (a logged week paired with back-pain ratings two weeks later) can be used yet; 8 more pairs are needed before a correlation is shown.',
         },
       ],
       dayLevel: {
         withCore: { n: 1, meanPain: 2 },
-        withoutCore: { n: 3, meanPain: 3 },
+        withoutCore: { n: 3, meanPain: 10 / 3 },
         difference: null,
         ci95: null,
         reason:
           'So far 1 day with a back-pain rating followed a core-session day and 3 days followed a day without one; ' +
           'at least 5 of each are needed before a difference is shown.',
+        adjusted: null,
+        adjustedReason:
+          "The comparison adjusted for the previous day's pain needs ratings on two days in a row: so far 0 days " +
+          'after a core-session day and 2 days after a day without one have that; at least 5 of each are needed.',
       },
       flags: [
         {
@@ -116,40 +147,52 @@ describe('buildInsightsReport end to end', () => {
           ruleId: 'morning-not-settled',
           date: '2024-04-04',
           detail:
-            'Back pain the morning after the run on 2024-04-03 was 3/10, above the 2/10 logged before it; the ' +
-            'pain-monitoring model (Silbernagel et al. 2007) expects pain to settle back to its usual level by the next morning.',
+            'Back pain the morning after the run on 2024-04-03 was 4/10, up from the 2/10 logged before it; the ' +
+            'pain-monitoring model (Silbernagel et al. 2007) expects pain to settle back to its usual level by the next ' +
+            'morning (Backstride flags a rise of 2 points or more, or any rise above 5/10).',
           entryIds: [r1.id, p2.id, p3.id],
         },
-        {
-          rule: 'Single run more than 10% longer than the 30-day longest',
-          ruleId: 'run-spike',
-          date: '2024-04-10',
-          detail:
-            'This 11.5 km run was 15% longer than your longest run of the previous 30 days (10 km on 2024-04-03). ' +
-            'In a study of 5,200 runners, single runs more than 10% longer than the 30-day longest were linked to ' +
-            'more overuse injuries (Frandsen et al., BJSM 2025).',
-          entryIds: [r2.id],
-        },
+        // The 11.5 km run on 2024-04-10 is 15% longer than the 10 km one, but only 7 days into the
+        // log's running history: the runs before it are unknown, so it is not compared.
       ],
     };
     expect(report).toEqual(expected);
 
     // The JSON round trip is lossless (no undefined, NaN or Infinity) and has exactly these keys.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    expect(Object.keys(report).sort()).toEqual(['correlations', 'dayLevel', 'flags', 'weeks']);
+    expect(Object.keys(report).sort()).toEqual(['correlations', 'dayLevel', 'flags', 'headline', 'weeks']);
+    expect(Object.keys(report.headline).sort()).toEqual(
+      ['claim', 'estimate', 'ci95', 'pValue', 'n', 'method', 'weeksNeeded', 'sentence'].sort(),
+    );
     expect(Object.keys(report.weeks[0] ?? {}).sort()).toEqual([
       'coreSessions',
+      'inProgress',
       'maxBackPain',
       'meanBackPain',
+      'nothingLogged',
       'painDays',
       'runKm',
       'runs',
       'weekStart',
     ]);
     expect(Object.keys(report.correlations[0] ?? {}).sort()).toEqual(
-      ['ci95', 'lag', 'n', 'partialRho', 'pValue', 'reason', 'rho', 'sentence'].sort(),
+      [
+        'ci95',
+        'lag',
+        'n',
+        'partialRho',
+        'pValue',
+        'reason',
+        'rho',
+        'sentence',
+        'pHolm',
+        'partialCi95',
+        'partialPValue',
+      ].sort(),
     );
-    expect(Object.keys(report.dayLevel).sort()).toEqual(['ci95', 'difference', 'reason', 'withCore', 'withoutCore']);
+    expect(Object.keys(report.dayLevel).sort()).toEqual(
+      ['ci95', 'difference', 'reason', 'withCore', 'withoutCore', 'adjusted', 'adjustedReason'].sort(),
+    );
     expect(Object.keys(report.flags[0] ?? {}).sort()).toEqual(['date', 'detail', 'entryIds', 'rule', 'ruleId']);
   });
 

@@ -47,6 +47,8 @@ describe('weekly series', () => {
       meanBackPain: null,
       maxBackPain: null,
       painDays: 0,
+      inProgress: false,
+      nothingLogged: false, // a session was logged, so this week's 0 core sessions are known
     });
     const runFirst = buildInsightsReport(
       makeInput({ runs: [run('2024-01-01', 5)], pain: [pain('2024-01-20', 1)], today: '2024-01-21' }),
@@ -83,20 +85,22 @@ describe('weekly series', () => {
         meanBackPain: null,
         maxBackPain: null,
         painDays: 0,
+        nothingLogged: true, // unknown: left out of every analysis, not 0 core sessions
       });
     }
+    expect(weeks.map((w) => w.inProgress)).toEqual([false, false, false, true]);
   });
 
   it('returns no weeks for an empty log', () => {
     expect(buildInsightsReport(makeInput({})).weeks).toEqual([]);
   });
 
-  it('summarises a week: mean over ratings, max, pain days, core sessions and km', () => {
+  it('summarises a week: mean of daily means, max, pain days, core sessions and km', () => {
     const { weeks } = buildInsightsReport(
       makeInput({
         pain: [
           pain('2024-04-01', 2),
-          pain('2024-04-01', 4, { timing: 'after_run' }),
+          pain('2024-04-01', 5, { timing: 'after_run' }),
           pain('2024-04-02', 6),
           pain('2024-04-03', 0), // a rating of 0 is data: it lowers the mean but is no pain day
           pain('2024-04-04', 9, { location: 'knee' }), // not the lower back: ignored here
@@ -118,9 +122,13 @@ describe('weekly series', () => {
         coreSessions: 3,
         runKm: 0.3, // 0.1 + 0.2 = 0.30000000000000004, rounded to 3 decimals
         runs: 2,
-        meanBackPain: 3, // (2 + 4 + 6 + 0) / 4 ratings, not the mean of day means
+        // Daily means 3.5, 6 and 0, averaged: a day with two ratings counts once. The mean over
+        // ratings, (2 + 5 + 6 + 0) / 4 = 3.25, would weigh the busy day twice.
+        meanBackPain: (3.5 + 6 + 0) / 3,
         maxBackPain: 6,
         painDays: 2,
+        inProgress: true, // today (Sunday 7 April) is still in this week
+        nothingLogged: false,
       },
     ]);
   });
@@ -182,7 +190,8 @@ describe('weeks across daylight-saving changes', () => {
       expect(new Date(2019, 0, 1).getTimezoneOffset()).toBe(offset);
       const { weeks, flags } = buildInsightsReport(
         makeInput({
-          runs: [run('2018-10-01', 10), run('2018-10-30', 11.5), run('2018-11-05', 5)],
+          // The 1 km run starts the running history 30 days before 2018-10-30, so that run is compared.
+          runs: [run('2018-09-30', 1), run('2018-10-01', 10), run('2018-10-30', 11.5), run('2018-11-05', 5)],
           pain: [pain('2019-04-02', 1)],
           weekStartsOn: 0,
           today: '2019-04-10',
@@ -198,7 +207,7 @@ describe('weeks across daylight-saving changes', () => {
         expect(cal.date(cal.day(starts[i] as string))).toBe(starts[i]);
       }
       expect(starts).toContain('2018-11-04'); // Sao Paulo and New York both changed clocks that day
-      expect(weeks.reduce((s, w) => s + w.runs, 0)).toBe(3);
+      expect(weeks.reduce((s, w) => s + w.runs, 0)).toBe(4);
       // 2018-10-01 is day D-29 for the 2018-10-30 run: inside the 30-day window in every zone.
       expect(flags.map((f) => f.date)).toEqual(['2018-10-30']);
     });

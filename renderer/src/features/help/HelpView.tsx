@@ -1,8 +1,9 @@
 // Help: what the app can and cannot tell you, the two kinds of back pain, the pain-monitoring
-// rules and the load-spike finding it uses, warning signs that need a doctor soon, and the
+// rules and the load-spike finding it uses, the red flags with their triage, and the
 // keyboard shortcuts. Written in our own words from the team's domain notes.
 import { isDesktop } from '../../api/client';
 import { IS_MAC } from '../../hooks/useShortcuts';
+import { WarningSignLists } from '../insights/WarningSigns';
 import { acceleratorLabel, comboLabel, SHORTCUTS } from './shortcuts';
 
 function Keys({ labels }: { labels: string[] }) {
@@ -65,17 +66,23 @@ export function HelpView() {
           <dl className="help__kinds">
             <dt>Muscular</dt>
             <dd>
-              Usually on one side of the lower back, felt as pain or spasms, and worse when you twist or move. Rolling
-              out the muscles beside the spine with a back roller can ease it.
+              Often on one side of the lower back, felt as tightness, pain or spasms, and worse when you twist or move.
+              Many runners find that rolling out the muscles beside the spine with a back roller eases muscular
+              tightness.
             </dd>
             <dt>Bone-like aching</dt>
-            <dd>A general, dull ache across the whole lower back rather than one spot.</dd>
+            <dd>
+              A deep, dull ache that can spread across the lower back, but not only that: a bone-stress injury of the
+              spine or the sacrum (the bone at the base of the spine) often hurts in one spot on one side, is worse when
+              you arch backwards or hop on one leg, and gets worse with running rather than easing as you warm up.
+            </dd>
           </dl>
           <p>
-            Each pain rating asks which kind it felt like, so you can see later whether one kind follows your runs. If
-            pain keeps coming back after runs even though you do the exercises, find out which kind it is and see a
-            professional: an x-ray or other imaging can help find the cause, and physical therapy is the usual next step
-            when strengthening alone does not help.
+            Each pain rating asks which kind it felt like, so you can see later whether one kind follows your runs. The
+            two can feel alike, and these hints cannot tell them apart for sure. If pain keeps coming back after runs
+            even though you do the exercises, or it feels bone-like, see a physical therapist or doctor. Whether imaging
+            is needed is their call: an x-ray misses most stress injuries, and an MRI finds them, so a doctor may order
+            one. Physical therapy is the usual next step when strengthening alone does not help.
           </p>
         </section>
 
@@ -92,8 +99,11 @@ export function HelpView() {
             <li>Pain should not creep up from one week to the next.</li>
           </ol>
           <p>
-            When a rating breaks one of these rules, the day or week is flagged with the rule it broke. A flag is a
-            reason to ease off and watch, not a diagnosis.
+            How Backstride reads these rules for back pain is its own reading, since the model was studied in Achilles
+            tendon pain: a next-morning score counts as not settled when it is 2 or more points above the rating before
+            the run, or above 5/10; weekly pain counts as creeping up when it rose two weeks in a row by more than 1
+            point in all, as smaller moves happen by chance. When a rating breaks one of these rules, the day or week is
+            flagged with the rule it broke. A flag is a reason to ease off and watch, not a diagnosis.
           </p>
           <p className="help__cite">
             Silbernagel KG et al. Continued sports activity, using a pain-monitoring model, during rehabilitation in
@@ -107,37 +117,34 @@ export function HelpView() {
             In a study following about 5,200 runners, a single run more than 10% longer than the longest run of the
             previous 30 days went with more overuse injuries. Comparing one week’s total with the next showed no such
             link in the same study, and the popular “no more than 10% more per week” rule has not held up in trials. So
-            Backstride points out sudden long runs rather than judging weekly totals.
+            Backstride points out sudden long runs rather than judging weekly totals. It only compares a run with the
+            previous 30 days when those days are inside your log and hold a run: the first 30 days of your log (or of a
+            history you import) are not checked, since the runs before them are unknown, and neither is the first run
+            after more than 30 days without running, which has nothing to compare with.
           </p>
           <p className="help__cite">Frandsen et al., British Journal of Sports Medicine, 2025.</p>
         </section>
 
         <section aria-labelledby="help-warning" className="help__warning">
-          <h2 id="help-warning">Warning signs: get medical help promptly</h2>
-          <p>Back pain together with any of these needs a doctor soon, not more exercises:</p>
-          <ul>
-            <li>numbness or tingling around the groin, genitals or buttocks</li>
-            <li>new trouble controlling your bladder or bowel</li>
-            <li>weakness in one or both legs, or a foot that drags</li>
-            <li>fever, or feeling generally unwell, with the back pain</li>
-            <li>pain that started after a fall, accident or other injury</li>
-            <li>weight loss you cannot explain</li>
-            <li>constant pain that does not ease with rest and is there at night</li>
-          </ul>
+          <h2 id="help-warning">Warning signs: when to get medical help</h2>
+          <p>These need medical care, not more exercises. Backstride cannot spot them for you: only you can.</p>
+          <WarningSignLists headingLevel={3} />
           <p>
-            Back pain that lasts several weeks despite regular core work, or that feels bone-like, is also worth showing
-            to a physical therapist or doctor, even without these signs.
+            Back pain that stays at 3/10 or more for three weeks, whatever your core work, or that feels bone-like, is
+            also worth showing to a physical therapist or doctor, even without these signs.
           </p>
         </section>
 
         <section aria-labelledby="help-numbers">
           <h2 id="help-numbers">What the numbers mean</h2>
           <p>
-            Insights compare weeks with more core sessions to your back pain in the same week and one or two weeks
-            later. They describe how the two move together in your own log, with how many weeks that rests on and how
-            uncertain it is. They cannot show that one causes the other. Studies find core-stability work eases low-back
-            pain in the short term, and structured exercise helps modestly overall; none was done with runners
-            specifically.
+            The answer on the Insights screen compares each week’s back pain with the core sessions of the week before,
+            allowing for the previous week’s pain, your running and a slow trend; the exploration below it adds
+            correlations and a day-by-day comparison. All of them describe how the two move together in your own log,
+            with how many weeks that rests on and how uncertain it is. They cannot show that one causes the other:
+            runners skip core work on bad days, weeks carry over, and pain often eases on its own. Studies find
+            core-stability work eases low-back pain in the short term, and structured exercise helps modestly overall;
+            none was done with runners specifically.
           </p>
         </section>
 

@@ -65,6 +65,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { command: 'open-journal', action: 'Journal', desktop: 'CmdOrCtrl+1', browser: [altShift('Digit1')] },
   { command: 'open-insights', action: 'Insights', desktop: 'CmdOrCtrl+2', browser: [altShift('Digit2')] },
+  {
+    command: 'open-report',
+    action: 'Report for your physio',
+    desktop: 'CmdOrCtrl+Shift+P',
+    browser: [{ code: letter('p'), mod: true, shift: true }, altShift('Digit3')],
+  },
   { command: 'open-help', action: 'Help', desktop: 'F1', browser: [{ code: 'F1' }, altShift(letter('h'))] },
   {
     command: 'undo',

@@ -1,5 +1,5 @@
-// The day-level comparison: back pain on days after a core-session day against days after a
-// day without one, with the difference and its 95% interval (Welch), or why none is shown.
+// The day-level comparison (exploratory): back pain on days after a core-session day against
+// days after a day without one, raw (Welch) and adjusted for the previous day's pain, side by side.
 import { useId } from 'react';
 import type { DayLevelComparison } from '../../../../shared/insights/types';
 import { formatOne } from './format';
@@ -16,8 +16,11 @@ function summary(d: DayLevelComparison): string | null {
     Math.abs(d.difference) < 0.05
       ? 'Back pain was about the same on days after a core session as on other days'
       : `Back pain averaged ${size} ${size === '1.00' ? 'point' : 'points'} ${d.difference < 0 ? 'lower' : 'higher'} on days after a core session than on other days`;
-  const chance = d.ci95[0] <= 0 && d.ci95[1] >= 0 ? ' The interval includes zero, so this could be chance.' : '';
-  return `${direction}.${chance} This is an association in your own log, not proof of cause.`;
+  const unclear =
+    d.ci95[0] <= 0 && d.ci95[1] >= 0
+      ? ' The interval includes 0: your log is compatible with no difference, or one either way.'
+      : '';
+  return `${direction}.${unclear} This is an association in your own log, not proof of cause.`;
 }
 
 export function DayLevelCard({ dayLevel }: { dayLevel: DayLevelComparison }) {
@@ -25,10 +28,12 @@ export function DayLevelCard({ dayLevel }: { dayLevel: DayLevelComparison }) {
   const text = summary(dayLevel);
   return (
     <section className="insight-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Day by day: after a core session vs. other days</h2>
+      <h2 id={headingId}>Day by day: after a core session vs. other days (exploratory)</h2>
       <p className="insight-card__note">
         A day’s back pain is the mean of its lower-back ratings. Days that follow a day with a core session are compared
-        with days that follow a day without one.
+        with days that follow a day without one. If you skip core work on bad days, the raw difference makes core work
+        look better than it is, so the difference among days that started from the same pain the day before is shown
+        beside it.
       </p>
       <dl className="insight-stats">
         <div>
@@ -52,6 +57,16 @@ export function DayLevelCard({ dayLevel }: { dayLevel: DayLevelComparison }) {
             </dd>
           </div>
         )}
+        <div className="insight-stats__wide">
+          <dt>Adjusted for the previous day’s pain</dt>
+          <dd>
+            {dayLevel.adjusted
+              ? `${signed(dayLevel.adjusted.difference)} points (95% interval ${signed(dayLevel.adjusted.ci95[0])} to ${signed(
+                  dayLevel.adjusted.ci95[1],
+                )}), ${dayLevel.adjusted.n} days`
+              : (dayLevel.adjustedReason ?? '–')}
+          </dd>
+        </div>
       </dl>
       {text ? (
         <p className="insight-sentence">{text}</p>

@@ -1,6 +1,6 @@
 // Chart 4: the longest plank and side-plank hold each week (a core-endurance marker that
 // physiotherapists use), drawn next to the week's mean back pain.
-import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
+import type { ChartOptions, TooltipItem } from 'chart.js';
 import { useMemo } from 'react';
 import { Chart } from 'react-chartjs-2';
 import type { EnduranceWeek } from '../../../../shared/insights/charts';
@@ -9,6 +9,7 @@ import './chartSetup';
 import { axis, legend, tooltipColours } from './chartOptions';
 import { ChartCard, DataTable } from './ChartCard';
 import { formatDate, formatOne, plural } from './format';
+import { enduranceChartData } from './gaps';
 import { aggregationNote, bucketTitle, bucketed, type ShownWeeks } from './series';
 import type { ChartTheme } from './useChartTheme';
 
@@ -51,43 +52,7 @@ export function EnduranceChart({ endurance, weeks, shown, theme }: EnduranceChar
   const dense = shown.buckets.length > 60;
 
   const data = useMemo(
-    (): ChartData<'line', Array<number | null>, string> => ({
-      labels: shown.labels,
-      datasets: [
-        {
-          label: 'Longest plank (s)',
-          data: plank,
-          yAxisID: 'hold',
-          borderColor: theme.plank,
-          backgroundColor: theme.plank,
-          borderWidth: 2.5,
-          pointRadius: dense ? 0 : 3,
-          spanGaps: true,
-        },
-        {
-          label: 'Longest side plank (s per side)',
-          data: sidePlank,
-          yAxisID: 'hold',
-          borderColor: theme.sidePlank,
-          backgroundColor: theme.sidePlank,
-          borderWidth: 2.5,
-          pointRadius: dense ? 0 : 3,
-          pointStyle: 'rectRot',
-          spanGaps: true,
-        },
-        {
-          label: 'Mean back pain (0–10)',
-          data: pain,
-          yAxisID: 'pain',
-          borderColor: theme.pain,
-          backgroundColor: theme.pain,
-          borderDash: [5, 4],
-          borderWidth: 2,
-          pointRadius: 0,
-          pointHoverRadius: 4,
-        },
-      ],
-    }),
+    () => enduranceChartData(shown.labels, { plank, sidePlank, pain }, theme, dense),
     [plank, sidePlank, pain, shown, theme, dense],
   );
 

@@ -3,15 +3,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { InsightsCharts, TimeRange } from '../../../../shared/insights/charts';
 import { TIME_RANGES } from '../../../../shared/insights/charts';
-import { MIN_PAIRS } from '../../../../shared/insights';
+import { HEADLINE_MIN_WEEKS, MIN_PAIRS } from '../../../../shared/insights/thresholds';
 import type { InsightsReport } from '../../../../shared/insights/types';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
 import { Choice } from './ChartCard';
+import { SCREEN_LOCALE } from './format';
 import { DayLevelCard } from './DayLevelCard';
 import { ExperimentSection } from '../experiment/ExperimentSection';
 import { EnduranceChart } from './EnduranceChart';
 import { FlagsList } from './FlagsList';
+import { HeadlineCard } from './HeadlineCard';
 import './insights.css';
 import { PainMapChart } from './PainMapChart';
 import { PersistentPainCard } from './PersistentPainCard';
@@ -35,7 +37,14 @@ function recentPersistentFlags(report: InsightsReport): InsightsReport['flags'] 
   return report.flags.filter((flag) => flag.ruleId === 'persistent-pain' && flag.date >= from);
 }
 
-export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'): void }) {
+export function Insights({
+  onLog,
+  onReport,
+}: {
+  onLog?(type: 'run' | 'pain' | 'strength'): void;
+  /** Opens the Report screen (the printable summary for a physiotherapist). */
+  onReport?(): void;
+}) {
   const { revision, settings } = useAppData();
   const theme = useChartTheme();
   const [loaded, setLoaded] = useState<Loaded>();
@@ -44,7 +53,7 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([api.insights.get(), api.insights.charts()])
+    Promise.all([api.insights.get({ locale: SCREEN_LOCALE }), api.insights.charts()])
       .then(([report, charts]) => {
         if (cancelled) return;
         setLoaded({ report, charts });
@@ -54,7 +63,7 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
     return () => {
       cancelled = true;
     };
-  }, [revision, settings.weekStartsOn]);
+  }, [revision, settings.weekStartsOn, settings.distanceUnit]);
 
   const weekStarts = useMemo(() => loaded?.report.weeks.map((w) => w.weekStart) ?? [], [loaded]);
   const shown = useMemo(() => shownWeeks(weekStarts, range), [weekStarts, range]);
@@ -65,6 +74,11 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
         <h1 id="insights-title">Insights</h1>
         {loaded && loaded.report.weeks.length > 0 && (
           <Choice label="Time range" options={RANGE_OPTIONS} value={range} onChange={setRange} />
+        )}
+        {onReport && (
+          <button type="button" onClick={onReport}>
+            Report for your physio…
+          </button>
         )}
       </div>
       {error && (
@@ -78,8 +92,10 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
         <>
           <p className="insights__intro">
             How your lower-back pain moves with your core work, week by week. Everything here is an association in your
-            own log — a pattern to look at, not proof of cause — and each number says how many weeks it rests on.
+            own log — a pattern to look at, not proof of cause — and each number says how many weeks it rests on. The
+            week in progress is shown as “this week so far” and is not part of any analysis.
           </p>
+          <HeadlineCard headline={loaded.report.headline} />
           <PersistentPainCard flags={recentPersistentFlags(loaded.report)} />
           <TrendChart
             weeks={loaded.report.weeks}
@@ -88,6 +104,12 @@ export function Insights({ onLog }: { onLog?(type: 'run' | 'pain' | 'strength'):
             unit={settings.distanceUnit}
             theme={theme}
           />
+          <h2 className="insights__exploration-title">Exploration</h2>
+          <p className="insights__intro">
+            These figures describe your log from more angles. They are exploratory: looked at several ways at once, some
+            will show a pattern by chance, and they are not adjusted the way the answer above is. The p-values of the
+            three lags are also given adjusted for looking three times (Holm).
+          </p>
           <div className="insights__pair">
             <RelationshipCard weeks={loaded.report.weeks} correlations={loaded.report.correlations} theme={theme} />
             <DayLevelCard dayLevel={loaded.report.dayLevel} />
@@ -116,8 +138,9 @@ function EmptyInsights({ onLog }: { onLog?: ((type: 'run' | 'pain' | 'strength')
         <li>your runs, so the numbers can allow for how much you ran.</li>
       </ul>
       <p>
-        Once {MIN_PAIRS} weeks have back-pain ratings, the relationship between core work and back pain is shown here,
-        with how certain it is.
+        Once {HEADLINE_MIN_WEEKS} weeks in a row (or nearly) have back-pain ratings, the answer to whether your back
+        hurts less the week after more core work is shown here, with how certain it is; the exploratory correlations
+        appear from {MIN_PAIRS} weeks.
       </p>
       {onLog && (
         <div className="empty-state__actions">

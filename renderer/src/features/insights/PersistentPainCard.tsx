@@ -2,17 +2,16 @@
 // work, or repeated bone-like aching): a suggestion to see a physical therapist or doctor, and
 // the warning signs that need prompt attention. Shown, never enforced.
 import { useId } from 'react';
-import { WARNING_SIGNS, WARNING_SIGNS_INTRO } from '../../../../shared/insights';
 import type { Flag } from '../../../../shared/insights/types';
 import { formatDate } from './format';
+import { WarningSignLists } from './WarningSigns';
 
 interface PersistentPainCardProps {
   /** The persistent-pain flags, any order. */
   flags: readonly Flag[];
-  warningSigns?: readonly string[];
 }
 
-export function PersistentPainCard({ flags, warningSigns = WARNING_SIGNS }: PersistentPainCardProps) {
+export function PersistentPainCard({ flags }: PersistentPainCardProps) {
   const headingId = useId();
   const latest = [...flags].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
   if (!latest) return null;
@@ -24,16 +23,11 @@ export function PersistentPainCard({ flags, warningSigns = WARNING_SIGNS }: Pers
       </p>
       <p>
         Core work does not help every back. A physical therapist or doctor can find out which kind of pain this is (for
-        example muscular or bone-like) and suggest a plan; imaging such as an x-ray is sometimes part of that.
+        example muscular, or a bone-stress injury) and suggest a plan; whether imaging is needed is their call.
       </p>
       <details className="persistent-pain__signs">
         <summary>Warning signs that need prompt medical attention</summary>
-        <p>{WARNING_SIGNS_INTRO}</p>
-        <ul>
-          {warningSigns.map((sign) => (
-            <li key={sign}>{sign}</li>
-          ))}
-        </ul>
+        <WarningSignLists headingLevel={3} />
       </details>
     </section>
   );

@@ -96,7 +96,7 @@ export function RelationshipCard({ weeks, correlations, theme }: RelationshipCar
 
   return (
     <ChartCard
-      title="Core sessions and back pain later"
+      title="Core sessions and back pain later (exploratory)"
       className="insight-card--relationship"
       note="Each point is one week. Points are nudged a little sideways so that weeks with the same values stay visible; the table gives the exact numbers."
       controls={<Choice label="Back pain measured" options={LAG_OPTIONS} value={lag} onChange={setLag} />}
@@ -125,7 +125,7 @@ export function RelationshipCard({ weeks, correlations, theme }: RelationshipCar
 }
 
 function CorrelationFigures({ correlation }: { correlation: LagCorrelation }) {
-  const { n, rho, ci95, pValue, partialRho, reason, sentence } = correlation;
+  const { lag, n, rho, ci95, pValue, pHolm, partialRho, partialCi95, partialPValue, reason, sentence } = correlation;
   if (reason !== null || rho === null) {
     return (
       <div className="insight-figures" aria-live="polite">
@@ -138,7 +138,7 @@ function CorrelationFigures({ correlation }: { correlation: LagCorrelation }) {
       <p className="insight-sentence">{sentence}</p>
       <dl className="insight-stats">
         <div>
-          <dt>Weeks paired (n)</dt>
+          <dt>{lag === 0 ? 'Weeks (n)' : 'Pairs of weeks (n)'}</dt>
           <dd>{n}</dd>
         </div>
         <div>
@@ -154,18 +154,33 @@ function CorrelationFigures({ correlation }: { correlation: LagCorrelation }) {
           <dd>{pValue === null ? '–' : formatP(pValue)}</dd>
         </div>
         <div>
+          <dt>p adjusted for 3 lags (Holm)</dt>
+          <dd>{pHolm === null ? '–' : formatP(pHolm)}</dd>
+        </div>
+        <div className="insight-stats__wide">
           <dt>Adjusted for running distance</dt>
-          <dd>{partialRho === null ? '–' : formatCorrelation(partialRho)}</dd>
+          <dd>
+            {partialRho === null
+              ? '–'
+              : `${formatCorrelation(partialRho)}${partialCi95 ? ` (95% interval ${formatInterval(partialCi95)})` : ''}${
+                  partialPValue === null ? '' : `, p ${formatP(partialPValue)}`
+                }`}
+          </dd>
         </div>
       </dl>
       <details className="insight-help">
         <summary>How to read these numbers</summary>
         <p>
           <strong>rho</strong> runs from −1 to 1: below 0, weeks with more core sessions tended to have less back pain;
-          near 0, no pattern. The <strong>95% interval</strong> is the range of values your data are compatible with; if
-          it includes 0, the pattern could be chance. <strong>p</strong> is how often a pattern at least this strong
-          would appear by chance alone if there were none. <strong>Adjusted for running distance</strong> is the same
-          rho once the distance run in the pain week is taken out, so running less in core-heavy weeks does not mislead.
+          near 0, no pattern. The <strong>95% interval</strong> is the range of correlations your weeks are compatible
+          with: when it includes 0 your log cannot tell a pattern from none, and when it does not, the pattern is still
+          an association, not proof of cause. <strong>p</strong> is how often a pattern at least this strong would
+          appear by chance alone if there were none and the weeks were independent (they are not quite: one week carries
+          over into the next, so these p-values can be too small; the answer above allows for that). p and the interval
+          come from the same calculation, so p is below 0.05 exactly when the interval leaves out 0. The{' '}
+          <strong>Holm</strong> p allows for looking at three lags. <strong>Adjusted for running distance</strong> is
+          the same rho once the distance run in the pain week is taken out: it removes the part of the pattern that runs
+          through how far you ran, but nothing else that moved with your core work.
         </p>
       </details>
     </div>

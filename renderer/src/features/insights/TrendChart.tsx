@@ -41,15 +41,19 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
     [shown, weekFlags],
   );
 
+  // A week with nothing logged at all is unknown, so it gets no bar (not a bar of 0).
   const core = useMemo(
     () =>
       bucketed(
         shown,
-        weeks.map((w) => w.coreSessions),
+        weeks.map((w) => (w.nothingLogged ? null : w.coreSessions)),
         'mean',
       ),
     [weeks, shown],
   );
+  // The week holding today is "this week so far": drawn lighter and dashed, never analysed.
+  const inProgress = weeks.at(-1)?.inProgress === true && shown.weekStarts.length > 0;
+  const lastIndex = shown.buckets.length - 1;
   const maxCore = core.reduce<number>((m, v) => Math.max(m, v ?? 0), 0);
 
   const data = useMemo((): ChartData<TrendType, Array<number | null>, string> => {
@@ -63,8 +67,12 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
       weeks.map((w) => toDisplayDistance(w.runKm, unit)),
       'mean',
     );
+    const labels =
+      inProgress && shown.size === 1
+        ? shown.labels.map((l, i) => (i === lastIndex ? 'This week so far' : l))
+        : shown.labels;
     return {
-      labels: shown.labels,
+      labels,
       datasets: [
         {
           type: 'line',
@@ -77,6 +85,10 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
           pointRadius: shown.buckets.length > 60 ? 0 : 3,
           pointHoverRadius: 5,
           spanGaps: false,
+          segment: {
+            borderDash: (ctx: { p1DataIndex: number }) =>
+              inProgress && ctx.p1DataIndex === lastIndex ? [4, 4] : undefined,
+          },
           order: 1,
         },
         ...(showDistance
@@ -101,14 +113,14 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
           label: 'Core sessions per week',
           data: core,
           yAxisID: 'core',
-          backgroundColor: withAlpha(theme.core, 0.55),
+          backgroundColor: core.map((_, i) => withAlpha(theme.core, inProgress && i === lastIndex ? 0.2 : 0.55)),
           borderColor: theme.core,
           borderWidth: 1,
           order: 3,
         },
       ],
     };
-  }, [weeks, shown, unit, theme, showDistance, core]);
+  }, [weeks, shown, unit, theme, showDistance, core, inProgress, lastIndex]);
 
   const options = useMemo(
     (): ChartOptions<TrendType> => ({
@@ -158,13 +170,18 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
         tooltip: {
           ...tooltipColours(theme),
           callbacks: {
-            title: (items: Array<TooltipItem<TrendType>>) => bucketTitle(shown.buckets[items[0]?.dataIndex ?? -1]),
+            title: (items: Array<TooltipItem<TrendType>>) => {
+              const index = items[0]?.dataIndex ?? -1;
+              const title = bucketTitle(shown.buckets[index]);
+              return inProgress && index === lastIndex ? `${title} (this week so far, not analysed)` : title;
+            },
             label: (item: TooltipItem<TrendType>) => {
               const value = item.raw as number | null;
               if (item.dataset.yAxisID === 'pain')
                 return value === null ? 'Mean back pain: no rating' : `Mean back pain: ${value.toFixed(1)}/10`;
               if (item.dataset.yAxisID === 'distance') return `Run distance: ${(value ?? 0).toFixed(1)} ${unit}`;
-              return `Core sessions: ${Number.isInteger(value) ? value : (value ?? 0).toFixed(1)}`;
+              if (value === null) return 'Core sessions: nothing logged that week';
+              return `Core sessions: ${Number.isInteger(value) ? value : value.toFixed(1)}`;
             },
             footer: (items: Array<TooltipItem<TrendType>>) => {
               const list = flagsPerBucket[items[0]?.dataIndex ?? -1] ?? [];
@@ -177,7 +194,7 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
         },
       },
     }),
-    [theme, shown, unit, showDistance, flagsPerBucket, maxCore],
+    [theme, shown, unit, showDistance, flagsPerBucket, maxCore, inProgress, lastIndex],
   );
 
   const first = shown.weekStarts[0];
@@ -197,8 +214,10 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
       title="Core sessions and back pain by week"
       note={
         <>
-          Bars: core sessions each week. Line: the week’s mean lower-back pain (right axis, 0–10); a gap means no rating
-          that week. Red numbers along the top count the flags in that week; point at a week to read them.
+          Bars: core sessions each week; no bar means nothing at all was logged that week (unknown, not 0). Line: the
+          week’s mean lower-back pain (the mean of its daily means; right axis, 0–10); a gap means no rating that week.
+          The last, lighter bar is this week so far: it is not part of any analysis. Red numbers along the top count the
+          flags in that week; point at a week to read them.
           {aggregationNote(shown)}
         </>
       }
@@ -227,8 +246,15 @@ export function TrendChart({ weeks, flags, shown, unit, theme }: TrendChartProps
           rowKey={(r) => r.week.weekStart}
           rows={rows}
           columns={[
-            { header: 'Week starting', cell: (r) => formatDate(r.week.weekStart) },
-            { header: 'Core sessions', cell: (r) => r.week.coreSessions, numeric: true },
+            {
+              header: 'Week starting',
+              cell: (r) => `${formatDate(r.week.weekStart)}${r.week.inProgress ? ' (this week so far)' : ''}`,
+            },
+            {
+              header: 'Core sessions',
+              cell: (r) => (r.week.nothingLogged ? '– (nothing logged)' : r.week.coreSessions),
+              numeric: true,
+            },
             { header: 'Runs', cell: (r) => r.week.runs, numeric: true },
             {
               header: `Distance (${unit})`,

@@ -1,6 +1,7 @@
 // Number and date wording for the Insights screen: two decimals for correlations (the same
 // as the CLI), a readable p-value, and week labels from 'YYYY-MM-DD' dates.
-import { formatCorrelation } from '../../../../shared/insights';
+import { formatCorrelation } from '../../../../shared/insights/sentence';
+import { formatIsoDate } from '../../../../shared/textFormat';
 
 export { formatCorrelation };
 
@@ -28,17 +29,19 @@ const shortYearFormatter = new Intl.DateTimeFormat(undefined, {
   year: '2-digit',
   timeZone: 'UTC',
 });
-const longFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** An axis label for a week: "3 Mar", with the year when the chart spans more than one. */
 export function formatWeekTick(date: string, withYear: boolean): string {
   return (withYear ? shortYearFormatter : shortFormatter).format(utcDate(date));
 }
 
-/** A date in tooltips, tables and lists: "3 Mar 2026". */
+/** A date in tooltips, tables and lists: "3 Mar 2026" (as the flags' texts write it too). */
 export function formatDate(date: string): string {
-  return longFormatter.format(utcDate(date));
+  return formatIsoDate(date);
 }
+
+/** The locale this screen writes dates in, for texts the service writes (the flags' details). */
+export const SCREEN_LOCALE = new Intl.DateTimeFormat().resolvedOptions().locale;
 
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Flag } from '../../../../shared/insights/types';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
+import { SCREEN_LOCALE } from './format';
 
 export function useFlagsByDay(): ReadonlyMap<string, Flag[]> {
   const { revision, settings } = useAppData();
@@ -11,7 +12,7 @@ export function useFlagsByDay(): ReadonlyMap<string, Flag[]> {
   useEffect(() => {
     let cancelled = false;
     api.insights
-      .get()
+      .get({ locale: SCREEN_LOCALE })
       .then((report) => {
         if (cancelled) return;
         const map = new Map<string, Flag[]>();
@@ -27,6 +28,6 @@ export function useFlagsByDay(): ReadonlyMap<string, Flag[]> {
     return () => {
       cancelled = true;
     };
-  }, [revision, settings.weekStartsOn]);
+  }, [revision, settings.weekStartsOn, settings.distanceUnit]);
   return byDay;
 }

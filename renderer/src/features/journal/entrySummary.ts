@@ -1,6 +1,7 @@
 // One-line descriptions of entries for the journal (and for undo messages).
 import { exerciseName, isCoreSession } from '../../../../shared/exercises';
 import type { CustomExercise, Entry, PainRating, Run, StrengthItem, StrengthSession } from '../../../../shared/model';
+import { formatIsoDate } from '../../../../shared/textFormat';
 import { formatDistance, formatDuration, formatPace, type DistanceUnit } from '../../../../shared/units';
 import { KIND_LABELS, LOCATION_LABELS, SIDE_LABELS, SURFACE_LABELS, TIMING_LABELS } from '../labels';
 
@@ -69,7 +70,6 @@ export function formatDay(date: string): string {
 }
 
 /** A date in the locale's medium style ("20 Nov 2026"), for labels and messages. */
-const shortDayFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 export function formatShortDay(date: string): string {
-  return shortDayFormatter.format(new Date(`${date}T00:00:00Z`));
+  return formatIsoDate(date);
 }

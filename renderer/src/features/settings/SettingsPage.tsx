@@ -1,4 +1,5 @@
 // Settings: distance unit, week start, theme; where the data lives.
+import { useState } from 'react';
 import { useAppData } from '../../hooks/useAppData';
 import { BackupsSection } from './BackupsSection';
 
@@ -9,6 +10,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
+      <NameField />
       <fieldset className="choice-group">
         <legend>Distance unit</legend>
         {(['km', 'mi'] as const).map((unit) => (
@@ -63,5 +65,39 @@ export function SettingsPage() {
       </p>
       <BackupsSection />
     </section>
+  );
+}
+
+/** The name printed at the top of the report; saved when the field is left. */
+function NameField() {
+  const { settings, updateSettings } = useAppData();
+  const [name, setName] = useState(settings.name);
+  const [error, setError] = useState<string>();
+  const save = () => {
+    if (name.trim() === settings.name) return;
+    updateSettings({ name: name.trim() }).then(
+      () => setError(undefined),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor="settings-name">Name on reports (optional)</label>
+      <input
+        id="settings-name"
+        type="text"
+        autoComplete="name"
+        maxLength={100}
+        value={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="settings-name-hint"
+        onChange={(e) => setName(e.target.value)}
+        onBlur={save}
+        onKeyDown={(e) => e.key === 'Enter' && save()}
+      />
+      <span id="settings-name-hint" className="muted">
+        {error ?? 'Printed at the top of the report for your physio; nowhere else.'}
+      </span>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // Export: CSV files for a spreadsheet or a physiotherapist (UTF-8 with BOM, CRLF, ISO dates).
 import { useState } from 'react';
 import { EXPORT_KINDS, type ExportKind } from '../../../../shared/api';
-import { api } from '../../api/client';
+import { api, isDesktop } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { saveIntoFolder, saveTextFile } from './files';
 
@@ -57,7 +57,10 @@ export function ExportDialog({ onClose, onDone }: { onClose(): void; onDone(mess
         </fieldset>
         <p className="muted">
           CSV opens in Excel and LibreOffice. Distances are in km and durations in seconds, whatever your display unit.
-          For a full backup use File › Back Up Now instead.
+          {/* Browser mode has no File menu: point to where its backup button is. */}
+          {isDesktop
+            ? 'For a full backup use File › Back Up Now instead.'
+            : 'For a full backup use Settings › Backups › Back up now instead.'}
         </p>
         {error && (
           <p role="alert" className="form-error">

@@ -1,0 +1,251 @@
+// Loading a data folder into the index: every partition and the settings read once, checked
+// with the model's schemas and brought to the current data version; files that cannot be used
+// are noted as damage for recovery.ts, and links or other non-files are refused, never followed.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Notice } from '../../shared/api';
+import { Settings } from '../../shared/model';
+import { TEMP_FILE_RE, fsyncDir } from './atomicWrite';
+import { backupDir, removeLeftoverBackupTemps } from './backups';
+import type { WriteLock } from './lock';
+import { LogIndex, SETTINGS_NAME } from './logIndex';
+import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
+import {
+  PARTITION_RE,
+  RECORD_SCHEMAS,
+  partitionName,
+  typeFromPrefix,
+  type AnyRecord,
+  type RecordType,
+} from './records';
+import type { StoreFile } from './storeFile';
+
+export const DAMAGED_DIR = 'damaged';
+
+export function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+/** A store file's JSON as the store library reads it (BOM dropped; anything but an object is an empty store). */
+function readStoreJson(file: string): Record<string, unknown> {
+  // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  let text: string;
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new Error('it is not a regular file');
+    text = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+export /** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
+function notPlain(file: string, expect: 'file' | 'folder'): string | undefined {
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) {
+    let to = '';
+    try {
+      to = ` to ${fs.readlinkSync(file)}`;
+    } catch {
+      // The link's target is only for the message.
+    }
+    return `it is a symbolic link${to}`;
+  }
+  if (expect === 'file' ? !stat.isFile() : !stat.isDirectory())
+    return `it is not a ${expect === 'file' ? 'regular file' : 'folder'}`;
+  return undefined;
+}
+
+/** A file found damaged while loading; repaired after every file has been read. */
+export type Damage =
+  | { scope: 'file'; type: RecordType | 'settings'; name: string; reason: string }
+  | { scope: 'records'; type: RecordType; name: string; invalid: unknown[]; whole: unknown }
+  | { scope: 'settings-value'; name: string; whole: unknown };
+
+export abstract class LoadingLog extends LogIndex {
+  readonly notices: Notice[] = [];
+  protected lock: WriteLock | undefined;
+  protected readonly damage: Damage[] = [];
+  /**
+   * While loading: each partition file's savedAt, to settle an entry found in two year files
+   * (the file an entry was first found in is the partition of its date).
+   */
+  protected readonly loadedSavedAt = new Map<string, number>();
+  protected readonly staleCopies: Array<{ type: RecordType; name: string }> = [];
+
+  /** Repairs what loading found damaged (recovery.ts). */
+  protected abstract recover(): void;
+
+  protected load(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dataDir);
+    } catch (error) {
+      if (this.readOnly && (error as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing logged yet
+      throw new Error(`Cannot read the data folder ${this.dataDir}: ${(error as Error).message}`, { cause: error });
+    }
+    if (this.lock) this.removeLeftoverTemps(names);
+    for (const fileName of names.sort()) {
+      const match = PARTITION_RE.exec(fileName);
+      if (match && !this.refuseIfNotPlain(fileName)) {
+        this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
+      }
+    }
+    if (names.includes(`${SETTINGS_NAME}.json`) && !this.refuseIfNotPlain(`${SETTINGS_NAME}.json`)) this.loadSettings();
+    for (const { type, name } of this.staleCopies) {
+      if (!this.readOnly) this.writePartitions(type, new Set([name]));
+    }
+    this.staleCopies.length = 0;
+    this.loadedSavedAt.clear();
+    this.recover();
+  }
+
+  /**
+   * A partition or settings file that is a symbolic link (or a folder, device…) is neither read
+   * nor copied nor replaced: following it would read or overwrite a file outside the data folder.
+   */
+  protected refuseIfNotPlain(fileName: string): boolean {
+    const problem = notPlain(path.join(this.dataDir, fileName), 'file');
+    if (!problem) return false;
+    const name = fileName.replace(/\.json$/, '');
+    const why = `${fileName} in the data folder is not read or written because ${problem}: Backstride keeps only real files there`;
+    this.refused.set(name, why);
+    this.notices.push({
+      level: 'error',
+      message: `${why}. ${
+        name === SETTINGS_NAME ? 'The default settings are used' : 'Its entries are not shown'
+      }, and nothing can be saved into it until you put the file itself in its place and restart Backstride.`,
+    });
+    return true;
+  }
+
+  /**
+   * A crash mid-write leaves `<file>.json.tmp-…` beside the file, which still holds its last
+   * good content (the rename never happened, so that write was never acknowledged). Only the
+   * lock holder may remove them: without the lock, another writer could be mid-write.
+   */
+  protected removeLeftoverTemps(names: string[]): void {
+    for (const name of names) {
+      if (TEMP_FILE_RE.test(name) && /\.json\.tmp-/.test(name))
+        fs.rmSync(path.join(this.dataDir, name), { force: true });
+    }
+    removeLeftoverBackupTemps(this.dataDir);
+  }
+
+  /** Opens a file through the store library and brings its JSON to the current schema version (in memory). */
+  protected openFile(
+    name: string,
+  ): { file: StoreFile; content: StoredFileJson; migrated: boolean } | { error: string } {
+    try {
+      const file = this.lazyFile(name);
+      const { file: content, migrated } = migrateFile(readStoreJson(file.path));
+      return { file, content, migrated };
+    } catch (error) {
+      return {
+        error:
+          error instanceof NewerSchemaError
+            ? `it was ${error.message}`
+            : error instanceof SyntaxError
+              ? 'it is not valid JSON: empty, cut short or overwritten'
+              : (error as Error).message,
+      };
+    }
+  }
+
+  /** Writes a migrated file back, once it is known to be a good one; the original is kept first. */
+  protected persistMigration(
+    name: string,
+    opened: { file: StoreFile; content: StoredFileJson; migrated: boolean },
+  ): void {
+    if (!opened.migrated || this.readOnly) return;
+    // The file as it was goes to backups/before-migration/ first: a migration must never cost data.
+    this.keepCopy(`${name}.json`, `${stamp()}-${name}.json`, path.join(backupDir(this.dataDir), 'before-migration'));
+    opened.file.store = opened.content;
+    fsyncDir(this.dataDir);
+  }
+
+  protected loadPartition(type: RecordType, name: string): void {
+    const opened = this.openFile(name);
+    if ('error' in opened) {
+      this.damage.push({ scope: 'file', type, name, reason: opened.error });
+      return;
+    }
+    const raw = opened.content.records;
+    if (!Array.isArray(raw)) {
+      this.damage.push({ scope: 'file', type, name, reason: 'it holds no list of entries' });
+      return;
+    }
+    this.persistMigration(name, opened);
+    this.files.set(name, opened.file);
+    const invalid: unknown[] = [];
+    const map = this.records[type] as Map<string, AnyRecord>;
+    const savedAt = typeof opened.content.savedAt === 'number' ? opened.content.savedAt : 0;
+    this.loadedSavedAt.set(name, savedAt);
+    // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
+    const year = name.slice(-4);
+    const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
+    for (const item of raw) {
+      const parsed = RECORD_SCHEMAS[type].safeParse(item);
+      if (!parsed.success || !parsed.data.date.startsWith(year)) {
+        invalid.push(item);
+        continue;
+      }
+      // Every entry in memory so far was loaded by this loop, from the partition of its date.
+      const earlier = map.get(parsed.data.id);
+      if (earlier === undefined) {
+        // As put() does, without asking again what put() would ask of every one of thousands.
+        map.set(parsed.data.id, parsed.data);
+        partition.set(parsed.data.id, parsed.data);
+        continue;
+      }
+      const earlierName = partitionName(type, earlier.date);
+      if (earlierName === name) {
+        invalid.push(item); // the same id twice in one file: not something we ever write
+      } else {
+        // The same entry in two year files: an edit that moved it to another year was cut off
+        // between writing the new file and rewriting the old one. That save was never
+        // acknowledged, so either copy is right; keep the one from the file written last and
+        // drop the other copy from its file.
+        const keepNew = savedAt > (this.loadedSavedAt.get(earlierName) ?? 0);
+        if (keepNew) this.put(type, parsed.data);
+        this.staleCopies.push({ type, name: keepNew ? earlierName : name });
+      }
+    }
+    if (partition.size === 0) this.partitions[type].delete(name);
+    if (invalid.length > 0) this.damage.push({ scope: 'records', type, name, invalid, whole: opened.content });
+  }
+
+  protected loadSettings(): void {
+    const opened = this.openFile(SETTINGS_NAME);
+    if ('error' in opened) {
+      this.damage.push({ scope: 'file', type: 'settings', name: SETTINGS_NAME, reason: opened.error });
+      return;
+    }
+    this.files.set(SETTINGS_NAME, opened.file);
+    const parsed = Settings.safeParse(opened.content.settings ?? {});
+    if (parsed.success) {
+      this.settingsValue = parsed.data;
+      this.persistMigration(SETTINGS_NAME, opened);
+    } else this.damage.push({ scope: 'settings-value', name: SETTINGS_NAME, whole: opened.content });
+  }
+
+  /** Copies a file durably to `<dataDir>/damaged/<relativeTarget>` and returns where. */
+  protected keepCopy(fileName: string, relativeTarget: string, root = path.join(this.dataDir, DAMAGED_DIR)): string {
+    const target = path.join(root, relativeTarget);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(this.dataDir, fileName), target, fs.constants.COPYFILE_EXCL);
+    const fd = fs.openSync(target, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fsyncDir(path.dirname(target));
+    return target;
+  }
+}

@@ -1,0 +1,178 @@
+// The log in memory and how it reaches the disk: every record by type and id, the same records
+// by partition (one file per record type and year, plus settings), and the writes that turn a
+// partition back into its file. No loading or repair here (load.ts, recovery.ts).
+import path from 'node:path';
+import { DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
+import { ServiceError } from '../errors';
+import { fsyncDir } from './atomicWrite';
+import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
+import type { StoreFactory, StoreFile } from './storeFile';
+
+export const SETTINGS_NAME = 'settings';
+
+export function byDateThenId(a: AnyRecord, b: AnyRecord): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export abstract class LogIndex {
+  readonly dataDir: string;
+  readonly readOnly: boolean;
+  protected readonly factory: StoreFactory;
+  protected readonly records: { [T in RecordType]: Map<string, RecordOf[T]> } = {
+    run: new Map(),
+    pain: new Map(),
+    strength: new Map(),
+    experiment: new Map(),
+  };
+  /**
+   * The same records by partition (type, then partition name, then id), kept in step with
+   * `records` by put/remove, so a save rewrites its partition without scanning every record of
+   * its type (at twenty years a type holds thousands; a partition a few hundred).
+   */
+  protected readonly partitions: { [T in RecordType]: Map<string, Map<string, RecordOf[T]>> } = {
+    run: new Map(),
+    pain: new Map(),
+    strength: new Map(),
+    experiment: new Map(),
+  };
+  protected readonly files = new Map<string, StoreFile>();
+  protected settingsValue: Settings = DEFAULT_SETTINGS;
+  /**
+   * Files that are not read or written (a symbolic link or other non-file in place of a partition
+   * or settings, or a damaged file that could not be kept aside), with why: saves into them are refused.
+   */
+  protected readonly refused = new Map<string, string>();
+  protected lastSavedAt = 0;
+
+  protected constructor(options: { dataDir: string; factory: StoreFactory; readOnly: boolean }) {
+    this.dataDir = options.dataDir;
+    this.factory = options.factory;
+    this.readOnly = options.readOnly;
+  }
+
+  all<T extends RecordType>(type: T): RecordOf[T][] {
+    return [...this.records[type].values()];
+  }
+
+  count(type: RecordType): number {
+    return this.records[type].size;
+  }
+
+  get<T extends RecordType>(type: T, id: string): RecordOf[T] | undefined {
+    return this.records[type].get(id);
+  }
+
+  /** The whole log as it is now (between writes, memory equals disk). */
+  snapshot(): LogSnapshot {
+    const sorted = <T extends RecordType>(type: T): RecordOf[T][] =>
+      (this.all(type) as AnyRecord[]).sort(byDateThenId) as RecordOf[T][];
+    return {
+      settings: this.settingsValue,
+      records: {
+        run: sorted('run'),
+        pain: sorted('pain'),
+        strength: sorted('strength'),
+        experiment: sorted('experiment'),
+      },
+    };
+  }
+
+  /** Inserts or replaces a record in memory (both lookups); an existing id keeps its place in `records`. */
+  protected put<T extends RecordType>(type: T, record: RecordOf[T]): void {
+    const byId = this.records[type] as Map<string, RecordOf[T]>;
+    const previous = byId.get(record.id);
+    const name = partitionName(type, record.date);
+    if (previous) {
+      const previousName = partitionName(type, previous.date);
+      if (previousName !== name) this.removeFromPartition(type, previousName, record.id);
+    }
+    byId.set(record.id, record);
+    this.partitionOf(type, name).set(record.id, record);
+  }
+
+  /** The records of one partition (made empty when it has none yet). */
+  protected partitionOf<T extends RecordType>(type: T, name: string): Map<string, RecordOf[T]> {
+    const byPartition = this.partitions[type] as Map<string, Map<string, RecordOf[T]>>;
+    let partition = byPartition.get(name);
+    if (!partition) {
+      partition = new Map();
+      byPartition.set(name, partition);
+    }
+    return partition;
+  }
+
+  /** Removes a record from memory (both lookups). */
+  protected remove(type: RecordType, id: string): void {
+    const previous = this.records[type].get(id);
+    if (!previous) return;
+    this.records[type].delete(id);
+    this.removeFromPartition(type, partitionName(type, previous.date), id);
+  }
+
+  protected removeFromPartition(type: RecordType, name: string, id: string): void {
+    const partition = this.partitions[type].get(name);
+    partition?.delete(id);
+    if (partition?.size === 0) this.partitions[type].delete(name);
+  }
+
+  protected clearType(type: RecordType): void {
+    this.records[type].clear();
+    this.partitions[type].clear();
+  }
+
+  protected file(name: string): StoreFile {
+    let file = this.files.get(name);
+    if (!file) {
+      file = this.factory(this.dataDir, name);
+      this.files.set(name, file);
+    }
+    return file;
+  }
+
+  /**
+   * A file's store-library object, made on its first use (a write). Loading reads each file
+   * once itself (readStoreJson): opening one through the library parses, deep-copies and
+   * compares the whole file on top of the read, which at twenty years cost several times the
+   * parse itself (see bench/).
+   */
+  protected lazyFile(name: string): StoreFile {
+    let file: StoreFile | undefined;
+    const open = (): StoreFile => (file ??= this.factory(this.dataDir, name));
+    return {
+      path: path.join(this.dataDir, `${name}.json`),
+      get store() {
+        return open().store;
+      },
+      set store(value) {
+        open().store = value;
+      },
+    };
+  }
+
+  protected writePartitions(type: RecordType, names: Set<string>): void {
+    this.assertNotRefused(names);
+    for (const name of names) {
+      const partition = this.partitions[type].get(name);
+      const records: AnyRecord[] = partition ? [...partition.values()] : [];
+      records.sort(byDateThenId);
+      // savedAt orders files by when they were written (see loadPartition: an interrupted move).
+      this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
+      this.file(name).store = { schemaVersion: SCHEMA_VERSION, savedAt: this.lastSavedAt, records };
+    }
+    fsyncDir(this.dataDir);
+  }
+
+  protected writeSettings(settings: Settings): void {
+    this.assertNotRefused([SETTINGS_NAME]);
+    this.file(SETTINGS_NAME).store = { schemaVersion: SCHEMA_VERSION, settings };
+    fsyncDir(this.dataDir);
+  }
+
+  /** Throws the refusal for a save into a file that is not read or written (see `refused`). */
+  protected assertNotRefused(names: Iterable<string>): void {
+    for (const name of names) {
+      const why = this.refused.get(name);
+      if (why) throw new ServiceError('io', `Nothing was saved: ${why}.`);
+    }
+  }
+}
