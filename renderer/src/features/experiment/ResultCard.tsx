@@ -1,7 +1,8 @@
-// The result of one experiment: adherence first when the core periods were not kept, then the
-// honest sentence, the figures, and a chart of each period's mean back pain, cycle by cycle.
+// The result of one experiment: the honest sentence (marked as a warning, and starting with
+// adherence, when the core periods were not kept), the figures, and a chart of each period's
+// mean back pain, cycle by cycle. A planned experiment has only its sentence.
 import type { ChartData, ChartOptions } from 'chart.js';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { corePeriodsKept, formatP, type Experiment, type ExperimentResult } from '../../../../shared/experiment';
 import '../insights/chartSetup';
@@ -62,16 +63,42 @@ export function ResultCard({ experiment, result }: { experiment: Experiment; res
     [theme],
   );
 
+  const chart = (
+    <div className="insight-chart insight-chart--short">
+      <Chart
+        type="bar"
+        data={data}
+        options={options}
+        aria-label="Bar chart of each period's mean back pain, core and usual, by cycle"
+        role="img"
+      />
+    </div>
+  );
+
   return (
     <div className="experiment-result">
-      {kept === false && (
-        <p className="experiment-result__warning" role="note">
-          The core periods were not kept: {formatOne(result.adherence.coreSessionsPerWeekInCore)} core sessions a week
-          in core periods against {formatOne(result.adherence.coreSessionsPerWeekInUsual)} in usual periods. Read what
-          follows with that in mind.
-        </p>
-      )}
-      <p className="insight-sentence experiment-result__sentence">{result.sentence}</p>
+      {/* When the core periods were not kept, the sentence says so first; it is marked as a warning. */}
+      <p
+        className={`insight-sentence experiment-result__sentence${kept === false ? ' experiment-result__warning' : ''}`}
+      >
+        {result.sentence}
+      </p>
+      {result.status !== 'planned' && <Figures experiment={experiment} result={result} chart={chart} />}
+    </div>
+  );
+}
+
+function Figures({
+  experiment,
+  result,
+  chart,
+}: {
+  experiment: Experiment;
+  result: ExperimentResult;
+  chart: ReactNode;
+}) {
+  return (
+    <>
       <dl className="insight-stats">
         <div>
           <dt>Usable cycles</dt>
@@ -102,17 +129,7 @@ export function ResultCard({ experiment, result }: { experiment: Experiment; res
       <ChartCard
         title="Back pain in core and usual periods, cycle by cycle"
         note="Each bar is a period's mean back pain after its washout days; a missing bar had fewer than 3 rated days."
-        chart={
-          <div className="insight-chart insight-chart--short">
-            <Chart
-              type="bar"
-              data={data}
-              options={options}
-              aria-label="Bar chart of each period's mean back pain, core and usual, by cycle"
-              role="img"
-            />
-          </div>
-        }
+        chart={chart}
         table={
           <DataTable
             caption="Mean back pain per period"
@@ -127,6 +144,6 @@ export function ResultCard({ experiment, result }: { experiment: Experiment; res
           />
         }
       />
-    </div>
+    </>
   );
 }
