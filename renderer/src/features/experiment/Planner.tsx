@@ -117,6 +117,8 @@ export function Planner({ onCreated }: { onCreated(experiment: Experiment): void
             {floor >= 0.05
               ? `That can never reach p < 0.05, so ${cycles} cycles cannot show a clear difference; fewer than 6 usable cycles never can.`
               : 'Fewer than 6 usable cycles can never reach p < 0.05, so keep rating every day: a cycle counts only when both its periods have at least 3 rated days after the washout.'}
+            {cycles === 6 &&
+              ' With 6, every cycle has to go the same way for a clear result, so a real but modest effect often ends as “no clear difference”; more cycles or 14-day periods give a clear answer more often.'}
           </p>
         )}
       </div>

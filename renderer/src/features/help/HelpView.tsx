@@ -165,9 +165,12 @@ export function HelpView() {
           <p>
             <b>What it cannot tell:</b> it is about you, during those weeks, not about runners in general or about next
             year. It is not a diagnosis and does not say what causes your pain. “No clear difference” does not prove
-            that core work does nothing: with fewer than 6 usable cycles no result can reach p &lt; 0.05, and a small
-            effect needs more cycles. You know which period you are in, so expectations can colour the ratings. And if
-            the core periods were not kept, the result cannot speak for core work at all; it says so first.
+            that core work does nothing: with fewer than 6 usable cycles no result can reach p &lt; 0.05, with exactly 6
+            every cycle has to go the same way, and a small effect needs more cycles or longer periods. While the
+            experiment runs, its figures are not yet a conclusion: watched day by day, a difference can cross p &lt;
+            0.05 by chance, so only the result at the end counts; an abandoned experiment keeps its figures without a
+            conclusion. You know which period you are in, so expectations can colour the ratings. And if the core
+            periods were not kept, the result cannot speak for core work at all; it says so first.
           </p>
         </section>
 
