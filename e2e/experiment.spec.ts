@@ -64,27 +64,19 @@ async function openJournal(app: Page) {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
 }
 
-test("plan, then follow it day by day with a fake clock: today's condition, the rating reminder, a rating", async ({
-  app,
-}) => {
-  test.setTimeout(90_000);
-  // The plan: 6 cycles of 7 days that started 82 days ago (agreed earlier with a physio), so the
-  // real today is day 6 of its last period; the browser's fake clock walks through it.
-  const planStart = iso(noon(realToday, -82));
-  // The browser's clock starts on the Saturday before a Monday, the day the plan is made.
-  const saturday = noon(planStart, -((noon(planStart).getDay() + 1) % 7) - 7);
-  await app.clock.install({ time: saturday });
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Journal' })).toBeVisible();
-
+test('plan: the defaults, what the design can show, how long it runs, and a start in the past', async ({ app }) => {
+  test.setTimeout(60_000);
   const section = await openInsights(app);
   await expect(section.getByRole('heading', { name: 'Plan an experiment' })).toBeVisible();
   // Defaults: 7-day periods, 6 cycles, 2 washout days, starting next Monday.
+  const weekday = noon(realToday).getDay(); // 0 is Sunday
+  const nextMonday = iso(noon(realToday, weekday === 0 ? 1 : 8 - weekday));
   await expect(section.getByRole('radio', { name: '7 days' })).toBeChecked();
   await expect(section.getByLabel('Cycles (3–8)')).toHaveValue('6');
   await expect(section.getByLabel('Washout days (0–3)')).toHaveValue('2');
-  await expect(section.getByLabel('Start date')).toHaveValue(iso(noon(iso(saturday), 2)));
+  await expect(section.getByLabel('Start date')).toHaveValue(nextMonday);
   await expect(section.getByText(/smallest possible p is 2\/2\s*6\s*= 0\.031/)).toBeVisible();
+  await expect(section.getByText(/With 6, every cycle has to go the same way for a clear result/)).toBeVisible();
   await expect(section.getByText(/The plan runs 84 days/)).toBeVisible();
   // Fewer cycles: the screen says the design cannot reach p < 0.05.
   await section.getByLabel('Cycles (3–8)').fill('4');
@@ -95,63 +87,77 @@ test("plan, then follow it day by day with a fake clock: today's condition, the 
   await section.getByRole('radio', { name: '7 days' }).check();
   await expectAccessible(app, 'the planner');
   // A plan made earlier with a physio: a start date in the past is allowed.
+  const planStart = iso(noon(realToday, -82));
   await section.getByLabel('Start date').fill(planStart);
   await section.getByLabel('Name (optional)').fill('Spring back test');
   await section.getByRole('button', { name: 'Start the experiment' }).click();
   await expect(section.getByRole('heading', { name: /Spring back test/ })).toBeVisible();
+  await expect(section.getByText(/^Today: (Core|Usual) period, day 6 of 7/)).toBeVisible();
 
   const [experiment] = await door<Experiment[]>(app, 'experiments:list');
   expect(experiment).toMatchObject({ name: 'Spring back test', startDate: planStart, cycles: 6, status: 'running' });
+  // The order was drawn and stored: one core and one usual period in every cycle, back to back.
+  expect(experiment!.periods).toHaveLength(12);
+  for (let c = 0; c < 6; c++) {
+    const pair = experiment!.periods.slice(2 * c, 2 * c + 2).map((p) => p.condition);
+    expect(pair.sort()).toEqual(['core', 'usual']);
+  }
+});
 
-  // Day 4 of the second period (cycle 1): the journal says what to do and asks for a rating.
-  const second = experiment!.periods[1]!;
-  await app.clock.setFixedTime(noon(second.start, 3));
-  await openJournal(app);
-  const today = app.getByRole('complementary', { name: 'Core-work experiment today' });
-  const condition =
-    second.condition === 'core'
-      ? 'Core period, day 4 of 7: do the routine today.'
-      : 'Usual period, day 4 of 7: no extra core work.';
-  await expect(today.getByText(condition)).toBeVisible();
-  await expect(today.getByText(/You have not rated your back pain today/)).toBeVisible();
-  await today.getByRole('button', { name: 'Rate back pain' }).click();
-  const dialog = app.getByRole('dialog', { name: 'New pain rating' });
-  await expect(dialog.getByLabel('Date')).toHaveValue(iso(noon(second.start, 3)));
-  const score = second.condition === 'core' ? 2 : 5;
-  await dialog.getByRole('slider').fill(String(score));
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(today.getByText(/Back pain rated today/)).toBeVisible();
+test.describe('with a plan that started 82 days ago and nothing logged', () => {
+  test.use({ seed: experimentSeed({ log: false }) });
 
-  // The Routine screen shows the same day (the first day of a period: a washout day).
-  const third = experiment!.periods[2]!;
-  await app.clock.setFixedTime(noon(third.start));
-  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Routine' }).click();
-  const routineToday = app.getByRole('complementary', { name: 'Core-work experiment today' });
-  await expect(
-    routineToday.getByText(new RegExp(`^${third.condition === 'core' ? 'Core' : 'Usual'} period, day 1 of 7`)),
-  ).toBeVisible();
-  await expect(routineToday.getByText(/A washout day/)).toBeVisible();
+  test("follow it day by day with a fake clock: today's condition, the rating reminder, a rating", async ({ app }) => {
+    test.setTimeout(60_000);
+    const [experiment] = await door<Experiment[]>(app, 'experiments:list');
+    // Day 4 of the second period (cycle 1): the journal says what to do and asks for a rating.
+    const second = experiment!.periods[1]!;
+    await app.clock.install({ time: noon(second.start, 3) });
+    await app.reload();
+    const today = app.getByRole('complementary', { name: 'Core-work experiment today' });
+    const condition =
+      second.condition === 'core'
+        ? 'Core period, day 4 of 7: do the routine today.'
+        : 'Usual period, day 4 of 7: no extra core work.';
+    await expect(today.getByText(condition)).toBeVisible();
+    await expect(today.getByText(/You have not rated your back pain today/)).toBeVisible();
+    await today.getByRole('button', { name: 'Rate back pain' }).click();
+    const dialog = app.getByRole('dialog', { name: 'New pain rating' });
+    await expect(dialog.getByLabel('Date')).toHaveValue(iso(noon(second.start, 3)));
+    await dialog.getByRole('slider').fill(second.condition === 'core' ? '2' : '5');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(today.getByText(/Back pain rated today/)).toBeVisible();
 
-  await expect(routineToday.getByText(/You have not rated your back pain today/)).toBeVisible();
+    // The Routine screen on the first day of the next period: a washout day, not yet rated.
+    const third = experiment!.periods[2]!;
+    await app.clock.setFixedTime(noon(third.start));
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Routine' }).click();
+    const routineToday = app.getByRole('complementary', { name: 'Core-work experiment today' });
+    await expect(
+      routineToday.getByText(new RegExp(`^${third.condition === 'core' ? 'Core' : 'Usual'} period, day 1 of 7`)),
+    ).toBeVisible();
+    await expect(routineToday.getByText(/A washout day/)).toBeVisible();
+    await expect(routineToday.getByText(/You have not rated your back pain today/)).toBeVisible();
 
-  // The live result (the server counts days up to the real today): one rating compares nothing yet.
-  await app.clock.setFixedTime(noon(realToday));
-  await openJournal(app);
-  const live = await openInsights(app);
-  await expect(live.getByText(/^Today: (Core|Usual) period, day 6 of 7/)).toBeVisible();
-  await expect(
-    live.getByText(
-      'Not enough data yet: 0 of 6 cycles have both periods rated (at least 3 days with a back-pain rating after the washout in each), and the comparison needs at least 2.',
-    ),
-  ).toBeVisible();
-  await expect(live.getByText('0 of 6', { exact: true })).toBeVisible();
-  await live.getByText('The schedule (drawn at random when the plan was made)').click();
-  const schedule = live.getByRole('table', { name: 'Periods of Spring back test' });
-  await expect(schedule.getByRole('row')).toHaveCount(13);
-  await expect(schedule.getByRole('row').nth(1)).toContainText(
-    experiment!.periods[0]!.condition === 'core' ? 'Core: the routine every day' : 'Usual: no extra core work',
-  );
-  await expectAccessible(app, 'a running experiment');
+    // The live result (the server counts days up to the real today): one rating compares nothing yet.
+    await app.clock.setFixedTime(noon(realToday));
+    await openJournal(app);
+    const live = await openInsights(app);
+    await expect(live.getByText(/^Today: (Core|Usual) period, day 6 of 7/)).toBeVisible();
+    await expect(
+      live.getByText(
+        'Not enough data yet: 0 of 6 cycles have both periods rated (at least 3 days with a back-pain rating after the washout in each), and the comparison needs at least 2.',
+      ),
+    ).toBeVisible();
+    await expect(live.getByText('0 of 6', { exact: true })).toBeVisible();
+    await live.getByText('The schedule (drawn at random when the plan was made)').click();
+    const schedule = live.getByRole('table', { name: 'Periods of Spring back test' });
+    await expect(schedule.getByRole('row')).toHaveCount(13);
+    await expect(schedule.getByRole('row').nth(1)).toContainText(
+      experiment!.periods[0]!.condition === 'core' ? 'Core: the routine every day' : 'Usual: no extra core work',
+    );
+    await expectAccessible(app, 'a running experiment');
+  });
 });
 
 test.describe('with a whole experiment logged', () => {
@@ -160,7 +166,7 @@ test.describe('with a whole experiment logged', () => {
   test('the live result: the sentence, the figures, the chart and its table; knee ratings do not count', async ({
     app,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(60_000);
     const seed = experimentSeed();
     const result = await door<ExperimentResult>(app, 'experiments:result', { id: SEEDED_EXPERIMENT_ID });
     // The same result without the knee ratings: they never count.

@@ -164,8 +164,9 @@ export const SEEDED_EXPERIMENT_ID = '00000000-0000-4000-8000-0000000e0001';
  * day 6 of its last period: a back-pain rating on most days, about 1.5 points lower in core
  * periods, a knee rating now and then (which must not count), the routine on most core days and
  * now and then in usual periods. Every cycle can be compared and all six point the same way.
+ * Without `log`, only the plan.
  */
-export function experimentSeed(): Seed {
+export function experimentSeed({ log = true }: { log?: boolean } = {}): Seed {
   const startDate = daysAgo(82);
   const experiment = {
     id: SEEDED_EXPERIMENT_ID,
@@ -237,5 +238,6 @@ export function experimentSeed(): Seed {
       }
     }
   });
+  if (!log) return { experiments: [experiment], settings: { onboarded: true } };
   return { pain, strength, experiments: [experiment], settings: { onboarded: true } };
 }
