@@ -67,6 +67,32 @@ test('export gives a UTF-8 CSV with BOM and CRLF that keeps commas, quotes and f
   await expect(app.getByRole('status')).toContainText('Exported 1 rows');
 });
 
+test('a run typed in miles reads back as typed when edited and exports its exact km', async ({ app }) => {
+  const journal = new JournalScreen(app);
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Miles (mi)' }).check();
+  await app.getByRole('link', { name: 'Journal' }).click();
+  await journal.addRun({ distance: '7.4563', duration: '1:00:00' });
+
+  // Editing only the duration must not re-round the distance (it used to read 7.456 and save that).
+  await app.getByRole('button', { name: /^Edit run on/ }).click();
+  const edit = journal.dialog('Edit run');
+  await expect(edit.getByLabel('Distance (mi)')).toHaveValue('7.4563');
+  await edit.getByLabel(/^Duration/).fill('1:01:00');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(journal.entry('7.46 mi')).toContainText('1:01:00');
+
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Runs' }).check();
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const row = fs.readFileSync((await download.path())!, 'utf8').split('\r\n')[1];
+  expect(row).toContain(`,${String(7.4563 * 1.609344)},3660,`);
+});
+
 test('the export dialog points to a backup the app in front of you has', async ({ app }) => {
   // The File > Export… menu item's shortcut (Alt+Shift+E in browser mode).
   await app.locator('body').press('Alt+Shift+E');

@@ -1,4 +1,5 @@
 // Command-line door on the same service: `npm run --silent cli -- <command> [--data-dir DIR]`.
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -431,15 +432,29 @@ function fail(io: CliIo, message: string): number {
   return 1;
 }
 
-// Run when executed directly (tsx main/cli.ts or node out/main/cli.js), not when imported by tests.
-const entry = process.argv[1] ?? '';
-if (/cli\.(ts|js|mjs)$/.test(entry)) {
+/** Runs the CLI on the process's arguments and sets its exit code (scripts/cli.mjs and direct runs). */
+export function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   // exitCode, not exit(): a large answer into a pipe is still being written when runCli returns.
-  void runCli(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
+  return runCli([...args]).then(
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(escapeForTerminal(`Error: ${isDiskFull(error) ? DISK_FULL_MESSAGE : (error as Error).message}`));
       process.exitCode = 1;
     },
   );
 }
+
+// Run when executed directly (tsx main/cli.ts or node out/main/cli.js), not when imported by
+// tests or by scripts/cli.mjs (which calls main itself).
+function runDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return fs.realpathSync(entry) === fs.realpathSync(import.meta.filename);
+  } catch {
+    return false;
+  }
+}
+if (runDirectly()) void main();

@@ -11,23 +11,20 @@ import type { LogRepository } from './store/repository';
 import { ServiceError } from './errors';
 import { writeFileAtomic } from './store/atomicWrite';
 
-const byDate = <T extends { date: string; id: string }>(a: T, b: T): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 export function exportCsv(repo: LogRepository, kind: ExportKind): ExportedFile {
   const fileName = `backstride-${kind}-${localToday()}.csv`;
   const customExercises = repo.settings.customExercises;
   switch (kind) {
     case 'runs': {
-      const runs = repo.all('run').sort(byDate);
+      const runs = repo.allByDate('run');
       return { fileName, content: toCsv('runs', runs), rows: runs.length };
     }
     case 'pain': {
-      const pain = repo.all('pain').sort(byDate);
+      const pain = repo.allByDate('pain');
       return { fileName, content: toCsv('pain', pain), rows: pain.length };
     }
     case 'strength': {
-      const sessions = repo.all('strength').sort(byDate);
+      const sessions = repo.allByDate('strength');
       return {
         fileName,
         content: toCsv('strength', sessions, { customExercises }),

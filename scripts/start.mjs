@@ -1,63 +1,16 @@
-// `npm start`: build if needed, then open the desktop app. Electron 42+ downloads its binary on
+// `npm start`: under Node 22 or newer (fetched if need be), build if needed, then open the desktop app. Electron 42+ downloads its binary on
 // first use; where that is impossible (no internet, or no display), say why in one line and
 // start browser mode instead. Never loads the 'electron' module itself.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { buildIfNeeded } from './buildIfNeeded.mjs';
+import { ensureElectron } from './electronBinary.mjs';
+import { runUnderNode22 } from './node22.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
 const passThrough = args.filter((a) => a !== '--browser');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  const built = ['out/main/index.js', 'out/main/serve.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map(
-    (f) => path.join(root, f),
-  );
-  if (!built.every((f) => fs.existsSync(f))) return true;
-  const builtAt = Math.min(...built.map((f) => fs.statSync(f).mtimeMs));
-  const sources = ['main', 'shared', 'renderer'].map((d) => newestMtime(path.join(root, d)));
-  return Math.max(...sources, fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs) > builtAt;
-}
-
-function electronBinary() {
-  const pkg = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(pkg, 'path.txt');
-  if (!fs.existsSync(pathFile)) return undefined;
-  const binary = path.join(pkg, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : undefined;
-}
-
-function ensureElectron() {
-  const existing = electronBinary();
-  if (existing) return { binary: existing };
-  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
-  if (!fs.existsSync(installer)) return { reason: 'the electron package is not installed (run npm install)' };
-  console.log('Downloading the Electron binary (first start only)…');
-  // Progress goes to the terminal; the installer's stack trace on failure is summed up in one line.
-  const result = spawnSync(process.execPath, [installer], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    timeout: 10 * 60_000,
-  });
-  const binary = electronBinary();
-  if (result.status === 0 && binary) return { binary };
-  const detail =
-    String(result.stderr ?? '')
-      .split('\n')
-      .find((line) => line.trim() !== '') ?? 'no answer';
-  return { reason: `Electron's binary could not be downloaded (${detail.trim()})` };
-}
 
 function startBrowserMode(why) {
   if (why) console.log(`Backstride: ${why}; starting browser mode instead.`);
@@ -65,23 +18,13 @@ function startBrowserMode(why) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-if (needsBuild()) {
-  console.log('Building Backstride…');
-  const build = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+runUnderNode22();
+buildIfNeeded();
 
 if (forceBrowser) {
   startBrowserMode();
 } else {
-  const electron = ensureElectron();
+  const electron = ensureElectron(root);
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!electron.binary) {
     startBrowserMode(electron.reason);

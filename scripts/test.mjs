@@ -4,11 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runUnderNode22 } from './node22.mjs';
+
+runUnderNode22();
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, '.tmp');
 fs.mkdirSync(tmp, { recursive: true });
-const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// On Windows the tools in node_modules/.bin are .cmd shims, which only a shell can start.
+const windows = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', windows ? `${name}.cmd` : name);
 
 let passed = 0;
 let failed = 0;
@@ -18,7 +23,12 @@ const failures = [];
 
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: windows && command.endsWith('.cmd'),
+  });
   const ok = result.status === 0;
   if (!ok) failures.push(name);
   return ok;

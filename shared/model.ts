@@ -367,6 +367,11 @@ export const Entry = z.discriminatedUnion('type', [
 export type Entry = z.infer<typeof Entry>;
 
 /** Newest first: by date, then time, then id, so the order is stable. */
+/** Oldest first by date, then id: the one order of records in files, exports and snapshots. */
+export function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Where an entry sits in the journal: date, then time of day (none sorts as earliest), then id. */
 export interface JournalKey {
   date: string;

@@ -11,6 +11,22 @@ export function fromDisplayDistance(value: number, unit: DistanceUnit): number {
   return unit === 'km' ? value : value * KM_PER_MILE;
 }
 
+/**
+ * The distance to put back in an edit form: the shortest decimal (up to 6 places) that converts
+ * back to exactly the stored km, so a run typed as 7.4563 mi reads 7.4563 again rather than a
+ * rounded 7.456 that would change the run when saved. A distance that was typed in the other
+ * unit has no such short form and shows to 2 places.
+ */
+export function editableDistance(km: number, unit: DistanceUnit): string {
+  const value = toDisplayDistance(km, unit);
+  for (let places = 0; places <= 6; places++) {
+    const text = value.toFixed(places);
+    // A relative 1e-12 absorbs the last-bit difference of one multiplication.
+    if (Math.abs(fromDisplayDistance(Number(text), unit) - km) <= km * 1e-12) return String(Number(text));
+  }
+  return String(Number(value.toFixed(2)));
+}
+
 export function formatDistance(km: number, unit: DistanceUnit, digits = 2): string {
   return `${toDisplayDistance(km, unit).toFixed(digits)} ${unit}`;
 }

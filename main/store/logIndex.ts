@@ -2,17 +2,13 @@
 // by partition (one file per record type and year, plus settings), and the writes that turn a
 // partition back into its file. No loading or repair here (load.ts, recovery.ts).
 import path from 'node:path';
-import { DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
+import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { fsyncDir } from './atomicWrite';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
 export const SETTINGS_NAME = 'settings';
-
-export function byDateThenId(a: AnyRecord, b: AnyRecord): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 export abstract class LogIndex {
   readonly dataDir: string;
@@ -54,6 +50,11 @@ export abstract class LogIndex {
     return [...this.records[type].values()];
   }
 
+  /** Every record of a type, oldest first by date, then id. */
+  allByDate<T extends RecordType>(type: T): RecordOf[T][] {
+    return (this.all(type) as AnyRecord[]).sort(byDateThenId) as RecordOf[T][];
+  }
+
   count(type: RecordType): number {
     return this.records[type].size;
   }
@@ -64,8 +65,7 @@ export abstract class LogIndex {
 
   /** The whole log as it is now (between writes, memory equals disk). */
   snapshot(): LogSnapshot {
-    const sorted = <T extends RecordType>(type: T): RecordOf[T][] =>
-      (this.all(type) as AnyRecord[]).sort(byDateThenId) as RecordOf[T][];
+    const sorted = <T extends RecordType>(type: T): RecordOf[T][] => this.allByDate(type);
     return {
       settings: this.settingsValue,
       records: {

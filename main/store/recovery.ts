@@ -3,11 +3,11 @@
 // what happened and where the file is.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../shared/model';
+import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../shared/model';
 import { fsyncDir, writeFileAtomic } from './atomicWrite';
 import { backupDir, newestGoodBackup, type LoadedBackup } from './backups';
 import { DAMAGED_DIR, LoadingLog, notPlain, stamp } from './load';
-import { byDateThenId, SETTINGS_NAME } from './logIndex';
+import { SETTINGS_NAME } from './logIndex';
 import type { StoredFileJson } from './migrations';
 import { partitionName, type AnyRecord, type RecordType } from './records';
 

@@ -10,11 +10,11 @@
 // - one writer per data folder (lock.ts); a read-only open never changes a byte on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_VERSION, Settings } from '../../shared/model';
+import { byDateThenId, SCHEMA_VERSION, Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { replaceFilesAtomically } from './atomicWrite';
 import { acquireWriteLock } from './lock';
-import { byDateThenId, SETTINGS_NAME } from './logIndex';
+import { SETTINGS_NAME } from './logIndex';
 import {
   partitionName,
   RECORD_TYPES,

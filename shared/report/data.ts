@@ -6,7 +6,14 @@ import { calendarDayNumber, dateOfDayNumber } from '../insights/dates';
 import type { InsightsCharts, PainCell } from '../insights/charts';
 import type { Flag, InsightsReport } from '../insights/types';
 import { KIND_LABELS, LOCATION_LABELS } from '../labels';
-import { PAIN_KINDS, PAIN_LOCATIONS, type CustomExercise, type Run, type StrengthSession } from '../model';
+import {
+  byDateThenId,
+  PAIN_KINDS,
+  PAIN_LOCATIONS,
+  type CustomExercise,
+  type Run,
+  type StrengthSession,
+} from '../model';
 import type { DistanceUnit } from '../units';
 import type { ReportRange } from './range';
 
@@ -142,7 +149,7 @@ function exercisesDone(
 ): ExerciseDone[] {
   const byName = new Map<string, ExerciseDone & { lastDate: string }>();
   // Oldest first, so the last dose seen is the latest.
-  const ordered = sessions.filter((s) => inRange(s.date, range)).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const ordered = sessions.filter((s) => inRange(s.date, range)).sort(byDateThenId);
   for (const session of ordered) {
     const seen = new Set<string>();
     for (const item of session.items) {

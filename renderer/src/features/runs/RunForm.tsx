@@ -4,9 +4,9 @@ import { RunInput, SURFACES, localToday, type Run } from '../../../../shared/mod
 import {
   formatDuration,
   formatPace,
+  editableDistance,
   fromDisplayDistance,
   parseDuration,
-  toDisplayDistance,
 } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -31,9 +31,8 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
   const unit = settings.distanceUnit;
   const [date, setDate] = useState(initial?.date ?? localToday());
   const [startTime, setStartTime] = useState(initial?.startTime ?? '');
-  const [distance, setDistance] = useState(
-    initial ? String(Number(toDisplayDistance(initial.distanceKm, unit).toFixed(3))) : '',
-  );
+  const initialDistance = initial ? editableDistance(initial.distanceKm, unit) : '';
+  const [distance, setDistance] = useState(initialDistance);
   const [duration, setDuration] = useState(initial ? formatDuration(initial.durationS) : '');
   const [effort, setEffort] = useState(initial?.effort ? String(initial.effort) : '');
   const [surface, setSurface] = useState<string>(initial?.surface ?? '');
@@ -54,10 +53,13 @@ export function RunForm({ initial, onSaved, onCancel }: RunFormProps) {
       ...(initial ? { id: initial.id, source: initial.source, sourceId: initial.sourceId } : {}),
       date,
       startTime: trimmedOrUndefined(startTime),
+      // An untouched distance keeps the stored km exactly: saving must not re-round it.
       distanceKm:
-        distanceValue === undefined || Number.isNaN(distanceValue)
-          ? undefined
-          : fromDisplayDistance(distanceValue, unit),
+        initial && distance.trim() === initialDistance
+          ? initial.distanceKm
+          : distanceValue === undefined || Number.isNaN(distanceValue)
+            ? undefined
+            : fromDisplayDistance(distanceValue, unit),
       durationS,
       effort: effort === '' ? undefined : Number(effort),
       surface: surface === '' ? undefined : surface,
