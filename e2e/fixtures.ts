@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test as base, expect, _electron, type Page } from '@playwright/test';
 import { LogRepository } from '../main/store/repository';
 import { confFactory } from '../main/store/storeFile';
+import type { ExperimentRecord } from '../shared/experiment';
 import type { PainRating, Run, Settings, StrengthSession } from '../shared/model';
 import { canRunElectron, electronBinary } from './env';
 
@@ -15,6 +16,8 @@ export interface Seed {
   pain?: PainRating[];
   strength?: StrengthSession[];
   settings?: Partial<Settings>;
+  /** Stored as drawn: tests that read a result seed the plan with its order. */
+  experiments?: ExperimentRecord[];
 }
 
 export async function seedDataDir(dataDir: string, seed: Seed): Promise<void> {
@@ -22,6 +25,7 @@ export async function seedDataDir(dataDir: string, seed: Seed): Promise<void> {
   for (const run of seed.runs ?? []) await repo.save('run', run);
   for (const pain of seed.pain ?? []) await repo.save('pain', pain);
   for (const session of seed.strength ?? []) await repo.save('strength', session);
+  for (const experiment of seed.experiments ?? []) await repo.save('experiment', experiment);
   if (seed.settings) await repo.updateSettings({ ...repo.settings, ...seed.settings });
   await repo.flush();
 }

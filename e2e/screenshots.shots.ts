@@ -1,7 +1,7 @@
 // Screenshots for the README, taken from a realistic seeded log in the real app.
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { insightsSeed, twentyWeekSeed } from './seedData';
+import { experimentSeed, insightsSeed, twentyWeekSeed } from './seedData';
 
 fs.mkdirSync('docs/screenshots', { recursive: true });
 
@@ -50,5 +50,18 @@ test.describe('README screenshots: routine and dark mode', () => {
     await app.emulateMedia({ colorScheme: 'dark' });
     await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
     await app.screenshot({ path: 'docs/screenshots/journal-dark.png' });
+  });
+});
+
+test.describe('README screenshots: the core-work experiment', () => {
+  test.use({ seed: experimentSeed() });
+
+  test('experiment', async ({ app }) => {
+    await app.setViewportSize({ width: 1200, height: 1000 });
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+    const section = app.getByRole('region', { name: 'Core-work experiment' });
+    await expect(section.getByRole('img', { name: /mean back pain, core and usual, by cycle/ })).toBeVisible();
+    await expect(section.getByText(/^So far, over 6 cycles/)).toBeVisible();
+    await section.screenshot({ path: 'docs/screenshots/experiment.png' });
   });
 });

@@ -154,3 +154,90 @@ export function longSeed(years = 6.5): Seed {
   }
   return { runs, pain, strength };
 }
+
+/** The order the seeded experiment "drew" (fixed here so tests know it in advance). */
+export const SEEDED_EXPERIMENT_ORDER = ['usual', 'core', 'core', 'usual', 'core', 'usual'] as const;
+export const SEEDED_EXPERIMENT_ID = '00000000-0000-4000-8000-0000000e0001';
+
+/**
+ * A core-work experiment started 82 days ago (6 cycles of 7 days, 2 washout days), so today is
+ * day 6 of its last period: a back-pain rating on most days, about 1.5 points lower in core
+ * periods, a knee rating now and then (which must not count), the routine on most core days and
+ * now and then in usual periods. Every cycle can be compared and all six point the same way.
+ * Without `log`, only the plan.
+ */
+export function experimentSeed({ log = true }: { log?: boolean } = {}): Seed {
+  const startDate = daysAgo(82);
+  const experiment = {
+    id: SEEDED_EXPERIMENT_ID,
+    date: startDate,
+    name: 'Spring back test',
+    startDate,
+    periodDays: 7 as const,
+    cycles: 6,
+    washoutDays: 2,
+    status: 'active' as const,
+    createdAt: new Date(Date.now() - 83 * 86_400_000).toISOString(),
+    periods: SEEDED_EXPERIMENT_ORDER.flatMap((first, c) =>
+      (first === 'core' ? (['core', 'usual'] as const) : (['usual', 'core'] as const)).map((condition, j) => ({
+        cycle: c + 1,
+        condition,
+        start: daysAgo(82 - (2 * c + j) * 7),
+        end: daysAgo(82 - (2 * c + j) * 7 - 6),
+      })),
+    ),
+  };
+  const pain: PainRating[] = [];
+  const strength: StrengthSession[] = [];
+  let state = 7;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  experiment.periods.forEach((period, p) => {
+    for (let day = 0; day < 7; day++) {
+      const ago = 82 - p * 7 - day;
+      if (ago < 0) continue;
+      const date = daysAgo(ago);
+      const n = p * 7 + day;
+      const core = period.condition === 'core';
+      // Pain eases slowly over the weeks, and core work lowers it once it has had a few days.
+      const level = 5 - n / 40 - (core && day >= 2 ? 1.5 : 0);
+      if (random() < 0.9) {
+        pain.push({
+          id: uuid(8, n),
+          date,
+          time: '08:00',
+          score: Math.max(0, Math.min(10, Math.round(level + (random() - 0.5) * 2))),
+          location: 'lower_back',
+          side: 'centre',
+          kind: 'muscular',
+          timing: 'next_morning',
+        });
+      }
+      if (n % 9 === 4) {
+        pain.push({
+          id: uuid(9, n),
+          date,
+          time: '19:00',
+          score: 9,
+          location: 'knee',
+          side: 'right',
+          kind: 'muscular',
+          timing: 'after_run',
+        });
+      }
+      if (core ? random() < 0.85 : random() < 0.15) {
+        strength.push({
+          id: uuid(10, n),
+          date,
+          time: '18:00',
+          durationMin: 12,
+          items: [
+            { exercise: 'plank', sets: 1, holdS: 40 },
+            { exercise: 'glute-bridge', sets: 1, reps: 10, holdS: 3 },
+          ],
+        });
+      }
+    }
+  });
+  if (!log) return { experiments: [experiment], settings: { onboarded: true } };
+  return { pain, strength, experiments: [experiment], settings: { onboarded: true } };
+}

@@ -5,6 +5,8 @@ import type { Entry, EntryType } from '../../shared/model';
 import { api, isDesktop, onPush, type MenuCommand } from './api/client';
 import { Dialog } from './components/Dialog';
 import { Toast, type ToastMessage } from './components/Toast';
+import { ExperimentToday } from './features/experiment/ExperimentToday';
+import { requestExperimentFocus } from './features/experiment/useExperiments';
 import { Insights } from './features/insights/Insights';
 import { HelpView } from './features/help/HelpView';
 import { Journal } from './features/journal/Journal';
@@ -129,6 +131,10 @@ function Shell() {
       say(`The backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }, [say]);
+  const openExperiment = useCallback(() => {
+    requestExperimentFocus();
+    setView('insights');
+  }, [setView]);
   const openBackups = useCallback(() => {
     setView('settings');
     window.setTimeout(() => document.getElementById('backups-title')?.focus(), 50);
@@ -234,6 +240,9 @@ function Shell() {
           <Welcome onChoose={(choice) => (choice === 'routine' ? setView('routine') : setEditing({ type: choice }))} />
         )}
         {data.loaded && view === 'journal' && (
+          <ExperimentToday onRatePain={() => setEditing({ type: 'pain' })} onOpenExperiment={openExperiment} />
+        )}
+        {data.loaded && view === 'journal' && (
           <Journal
             onAdd={(type) => setEditing({ type })}
             onTransfer={(kind) => setTransfer({ kind })}
@@ -250,6 +259,13 @@ function Shell() {
         {data.loaded && view === 'settings' && <SettingsPage />}
         {data.loaded && view === 'routine' && (
           <RoutineView
+            experiment={
+              <ExperimentToday
+                offerToPlan
+                onRatePain={() => setEditing({ type: 'pain' })}
+                onOpenExperiment={openExperiment}
+              />
+            }
             onLogged={(session) => {
               changed();
               setView('journal');

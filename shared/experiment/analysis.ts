@@ -222,35 +222,53 @@ export interface SentenceInput {
   endDate: string;
 }
 
-/** The honest sentence: adherence first when the core periods were not kept; never a diagnosis. */
+/**
+ * The honest sentence: adherence first when the core periods were not kept; never a diagnosis.
+ * Only a completed plan whose core periods were kept draws a conclusion: a running result is a
+ * running count (looked at day after day, a difference reaches p < 0.05 by chance more often
+ * than p says; see bench/experimentSimulation.ts), and an abandoned one is partial.
+ */
 export function resultSentence(r: SentenceInput): string {
   const parts: string[] = [];
   if (r.status === 'planned') return `The experiment starts on ${r.startDate}; there is nothing to compare yet.`;
-  if (corePeriodsKept(r.adherence) === false) {
+  const notKept = corePeriodsKept(r.adherence) === false;
+  if (notKept) {
     parts.push(
       `The core periods were not kept: ${perWeek(r.adherence.coreSessionsPerWeekInCore)} core sessions a week in core periods and ${perWeek(r.adherence.coreSessionsPerWeekInUsual)} in usual periods (the plan asks for the routine every day), so this cannot show what core work does.`,
     );
   }
   const so = r.status === 'running' ? 'So far, over' : 'Over';
-  const abandoned = r.status === 'abandoned' ? ' This experiment was abandoned, so this is a partial result.' : '';
+  const running = `The plan runs until ${r.endDate}, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.`;
+  const abandoned = 'This experiment was abandoned, so this is a partial result, and it draws no conclusion.';
   if (r.claim === 'not_enough_data') {
     parts.push(
-      `Not enough data ${r.status === 'running' ? 'yet' : 'to compare'}: ${r.usable} of ${r.cycles} cycles have both periods rated (at least ${MIN_RATED_DAYS} days with a back-pain rating after the washout in each), and the comparison needs at least 2.${abandoned}`,
+      `Not enough data ${r.status === 'running' ? 'yet' : 'to compare'}: ${r.usable} of ${r.cycles} cycles have both periods rated (at least ${MIN_RATED_DAYS} days with a back-pain rating after the washout in each), and the comparison needs at least 2.`,
     );
+    if (r.status === 'abandoned') parts.push(abandoned);
     return parts.join(' ');
   }
   const estimate = r.estimate!;
   const p = r.pRandomization!;
   const ci = r.ci95 ? `95% interval ${intervalText(r.ci95)}; ` : '';
-  const direction =
-    Math.abs(estimate) < 0.05
+  const tiny = Math.abs(estimate) < 0.05;
+  const way = estimate < 0 ? 'lower' : 'higher';
+  // A difference that rounds to 0.0 is "about the same", unless the test found it clear.
+  const direction = !tiny
+    ? `averaged ${points(estimate)} points ${way}`
+    : r.claim === 'no_clear_difference'
       ? 'was about the same'
-      : `averaged ${points(estimate)} points ${estimate < 0 ? 'lower' : 'higher'}`;
+      : `averaged less than 0.1 points ${way}`;
   const cycles = `${r.usable} cycle${r.usable === 1 ? '' : 's'}`;
-  const where = Math.abs(estimate) < 0.05 ? 'in core and usual periods' : 'in core periods';
-  const figures = `${so} ${cycles}, your back pain ${direction} ${where} (${ci}randomisation p = ${formatP(p)}).`;
-  parts.push(figures);
-  if (r.claim === 'lower_with_core') {
+  const where = direction === 'was about the same' ? 'in core and usual periods' : 'in core periods';
+  parts.push(`${so} ${cycles}, your back pain ${direction} ${where} (${ci}randomisation p = ${formatP(p)}).`);
+  const clear = r.claim === 'lower_with_core' || r.claim === 'higher_with_core';
+  if (r.status === 'running') {
+    parts.push(running);
+  } else if (r.status === 'abandoned') {
+    parts.push(abandoned);
+  } else if (clear && notKept) {
+    parts.push('Because the core periods were not kept, the difference cannot be put down to core work.');
+  } else if (r.claim === 'lower_with_core') {
     parts.push(
       'Because the order was random, this is evidence that core work helped your back during this experiment, not a diagnosis.',
     );
@@ -266,7 +284,6 @@ export function resultSentence(r: SentenceInput): string {
         : 'That is no clear difference: a gap this size could come from chance alone. It does not show that core work makes no difference.',
     );
   }
-  if (abandoned) parts.push(abandoned.trim());
   return parts.join(' ');
 }
 

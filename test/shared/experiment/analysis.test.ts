@@ -9,7 +9,9 @@ import {
   meanCi95,
   planPeriods,
   randomizationP,
+  resultSentence,
   smallestPossibleP,
+  type SentenceInput,
   type Condition,
   type Experiment,
 } from '../../../shared/experiment';
@@ -41,16 +43,22 @@ function close(actual: number | null, expected: number | null): void {
   else expect(actual).toBeCloseTo(expected, 9);
 }
 
-describe.each(fixtures.datasets)('$name (against scipy)', (dataset) => {
-  const plan = dataset.plan as FixturePlan;
+type Dataset = (typeof fixtures.datasets)[number];
+
+/** A fixture log as the app stores it (through the real schemas), analysed. */
+function analysedDataset(dataset: Dataset) {
   const log = {
     pain: dataset.pain.map((r) => pain(r.date, r.score, { location: r.location as 'lower_back' | 'knee' | 'hip' })),
     strength: dataset.strength.map((s) => session(s.date, s.exercises)),
     customExercises: [],
     today: dataset.today,
   };
+  return analyseExperiment(experimentOf(dataset.plan as FixturePlan), log);
+}
+
+describe.each(fixtures.datasets)('$name (against scipy)', (dataset) => {
   const expected = dataset.expected;
-  const { result, periods } = analyseExperiment(experimentOf(plan), log);
+  const { result, periods } = analysedDataset(dataset);
 
   it('lays the periods out as the reference does', () => {
     expect(periods.map(({ cycle, condition, start, end }) => ({ cycle, condition, start, end }))).toEqual(
@@ -161,16 +169,7 @@ describe('the cases the issue names', () => {
 });
 
 describe('the sentence', () => {
-  const analysed = (name: string) => {
-    const dataset = fixtures.datasets.find((d) => d.name === name)!;
-    const log = {
-      pain: dataset.pain.map((r) => pain(r.date, r.score, { location: r.location as 'lower_back' })),
-      strength: dataset.strength.map((s) => session(s.date, s.exercises)),
-      customExercises: [],
-      today: dataset.today,
-    };
-    return analyseExperiment(experimentOf(dataset.plan as FixturePlan), log).result;
-  };
+  const analysed = (name: string) => analysedDataset(fixtures.datasets.find((d) => d.name === name)!).result;
 
   it('says lower with core, with the interval and p, and not more than the design shows', () => {
     expect(analysed('six cycles, clear effect').sentence).toBe(
@@ -187,6 +186,57 @@ describe('the sentence', () => {
   it('says when the design could not reach a clear difference', () => {
     expect(analysed('three cycles, higher with core').sentence).toContain(
       'With 3 cycles usable, the smallest possible p is 0.25, so this design cannot show a clear difference',
+    );
+  });
+});
+
+describe('the sentence draws a conclusion only from a finished plan that was kept', () => {
+  const clear: SentenceInput = {
+    status: 'completed',
+    usable: 6,
+    cycles: 6,
+    estimate: -1.25,
+    ci95: [-1.9, -0.6],
+    pRandomization: 0.03125,
+    adherence: { coreSessionsPerWeekInCore: 6.5, coreSessionsPerWeekInUsual: 0.5 },
+    claim: 'lower_with_core',
+    startDate: '2026-01-05',
+    endDate: '2026-03-29',
+  };
+  const conclusion = /evidence that core work helped/;
+
+  it('completed and kept: evidence, not a diagnosis', () => {
+    expect(resultSentence(clear)).toMatch(conclusion);
+  });
+
+  it('running: the same figures, but no conclusion until the plan ends (daily looks inflate chance claims)', () => {
+    const sentence = resultSentence({ ...clear, status: 'running' });
+    expect(sentence).toBe(
+      'So far, over 6 cycles, your back pain averaged 1.3 points lower in core periods (95% interval 0.6 to 1.9 lower; randomisation p = 0.031). The plan runs until 2026-03-29, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.',
+    );
+  });
+
+  it('abandoned: a partial result that draws no conclusion', () => {
+    const sentence = resultSentence({ ...clear, status: 'abandoned' });
+    expect(sentence).not.toMatch(conclusion);
+    expect(sentence).toMatch(/abandoned, so this is a partial result, and it draws no conclusion\.$/);
+  });
+
+  it('core periods not kept: says so first, and does not put the difference down to core work', () => {
+    const sentence = resultSentence({
+      ...clear,
+      adherence: { coreSessionsPerWeekInCore: 2, coreSessionsPerWeekInUsual: 1 },
+    });
+    expect(sentence).toMatch(/^The core periods were not kept: 2\.0 core sessions a week in core periods/);
+    expect(sentence).not.toMatch(conclusion);
+    expect(sentence).toMatch(/cannot be put down to core work\.$/);
+  });
+
+  it('a clear difference under 0.05 points is not called "about the same"', () => {
+    const sentence = resultSentence({ ...clear, estimate: -0.04, ci95: [-0.06, -0.02] });
+    expect(sentence).toContain('averaged less than 0.1 points lower in core periods');
+    expect(resultSentence({ ...clear, estimate: 0.01, claim: 'no_clear_difference', pRandomization: 0.9 })).toContain(
+      'was about the same in core and usual periods',
     );
   });
 });

@@ -148,6 +148,32 @@ export function HelpView() {
           </p>
         </section>
 
+        <section aria-labelledby="help-experiment">
+          <h2 id="help-experiment">The core-work experiment: what it can and cannot tell</h2>
+          <p>
+            The insights show whether your back pain <em>moves with</em> your core work. A <b>core-work experiment</b>{' '}
+            (Insights › Core-work experiment, or from Routine) asks the harder question: does core work <em>help</em>{' '}
+            your back? It alternates periods of the routine every day with periods of your usual activity, in an order
+            the app draws at random, and compares your back pain between them cycle by cycle.
+          </p>
+          <p>
+            <b>What it can tell:</b> because the order was random, a clear difference (randomisation p below 0.05) is
+            evidence that core work, done the way you did it, changed your back pain during the experiment rather than
+            pain drifting on its own or you skipping core work on bad days. The interval says how big the change could
+            plausibly be.
+          </p>
+          <p>
+            <b>What it cannot tell:</b> it is about you, during those weeks, not about runners in general or about next
+            year. It is not a diagnosis and does not say what causes your pain. “No clear difference” does not prove
+            that core work does nothing: with fewer than 6 usable cycles no result can reach p &lt; 0.05, with exactly 6
+            every cycle has to go the same way, and a small effect needs more cycles or longer periods. While the
+            experiment runs, its figures are not yet a conclusion: watched day by day, a difference can cross p &lt;
+            0.05 by chance, so only the result at the end counts; an abandoned experiment keeps its figures without a
+            conclusion. You know which period you are in, so expectations can colour the ratings. And if the core
+            periods were not kept, the result cannot speak for core work at all; it says so first.
+          </p>
+        </section>
+
         <section aria-labelledby="help-routine">
           <h2 id="help-routine">The guided routine</h2>
           <p>

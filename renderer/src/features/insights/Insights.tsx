@@ -10,6 +10,7 @@ import { useAppData } from '../../hooks/useAppData';
 import { Choice } from './ChartCard';
 import { SCREEN_LOCALE } from './format';
 import { DayLevelCard } from './DayLevelCard';
+import { ExperimentSection } from '../experiment/ExperimentSection';
 import { EnduranceChart } from './EnduranceChart';
 import { FlagsList } from './FlagsList';
 import { HeadlineCard } from './HeadlineCard';
@@ -120,6 +121,7 @@ export function Insights({
           <FlagsList flags={loaded.report.flags} />
         </>
       )}
+      {(loaded || error) && <ExperimentSection />}
     </section>
   );
 }

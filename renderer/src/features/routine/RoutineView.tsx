@@ -1,6 +1,6 @@
 // The guided routine screen: set up (choose, adjust, save), run, and log what was done.
 // Only a finished routine is logged; stopping part-way saves nothing.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { localToday, type Routine, type StrengthSession, type StrengthSessionInput } from '../../../../shared/model';
 import { formatDuration } from '../../../../shared/units';
 import { api } from '../../api/client';
@@ -24,6 +24,8 @@ import { toDraft, type StepDraft } from './stepDrafts';
 interface RoutineViewProps {
   /** The session was logged: show it in the journal, ready to edit. */
   onLogged(session: StrengthSession): void;
+  /** Today's place in a core-work experiment (or an offer to plan one), shown above the setup. */
+  experiment?: ReactNode;
 }
 
 /** What a finished routine did, for the summary screen. */
@@ -60,7 +62,7 @@ function sessionFrom(name: string, state: RunnerState): StrengthSessionInput | u
   };
 }
 
-export function RoutineView({ onLogged }: RoutineViewProps) {
+export function RoutineView({ onLogged, experiment }: RoutineViewProps) {
   const { settings, updateSettings, exercises } = useAppData();
   const [saved, setSaved] = useState<Routine[]>(settings.routines);
   const [selectedId, setSelectedId] = useState(BUILT_IN_ROUTINE_ID);
@@ -217,6 +219,7 @@ export function RoutineView({ onLogged }: RoutineViewProps) {
 
   return (
     <>
+      {experiment}
       <RoutineSetup
         exercises={exercises}
         saved={saved}
