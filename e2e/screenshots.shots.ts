@@ -13,6 +13,16 @@ test.describe('README screenshots', () => {
     await expect(app.locator('main').getByRole('listitem').first()).toBeVisible();
     await app.screenshot({ path: 'docs/screenshots/journal.png' });
   });
+
+  test('calendar and shoes', async ({ app }) => {
+    await app.getByRole('button', { name: 'Calendar' }).click();
+    await expect(app.getByRole('button', { name: 'Previous month' })).toBeVisible();
+    await app.screenshot({ path: 'docs/screenshots/calendar.png' });
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const shoes = app.getByRole('region', { name: 'Shoes' });
+    await expect(shoes).toBeVisible();
+    await shoes.screenshot({ path: 'docs/screenshots/shoes.png' });
+  });
 });
 
 test.describe('README screenshots: insights', () => {

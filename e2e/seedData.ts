@@ -37,6 +37,8 @@ export function twentyWeekSeed(): Seed {
           durationS: Math.round(km * (330 + random() * 40)),
           effort: 4 + Math.floor(random() * 4),
           surface: 'road',
+          // Two pairs of shoes, the newer one for the last eight weeks.
+          shoe: ago < 56 ? 'Clifton 9' : 'Pegasus 39',
           source: 'manual',
         });
       }
