@@ -62,7 +62,8 @@ export function ensureElectron(root, log = console.log, now = () => new Date()) 
   ).trim();
   fs.mkdirSync(path.dirname(record), { recursive: true });
   const at = now();
-  const stamp = `${at.toISOString().slice(0, 10)} ${at.toTimeString().slice(0, 5)}`;
+  const pad = (n) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
   fs.writeFileSync(record, JSON.stringify({ at: stamp, reason: detail }));
   return { reason: `Electron's binary could not be downloaded (${detail})` };
 }
