@@ -33,12 +33,15 @@ export const dialog = fake('dialog');
 export const ipcMain = fake('ipcMain');
 export const ipcRenderer = fake('ipcRenderer');
 export const Menu = fake('Menu');
+export const nativeImage = fake('nativeImage');
 export const nativeTheme = fake('nativeTheme');
 export const net = fake('net');
+export const Notification = fake('Notification');
 export const protocol = fake('protocol');
 export const screen = fake('screen');
 export const session = fake('session');
 export const shell = fake('shell');
+export const Tray = fake('Tray');
 export const webContents = fake('webContents');
 export const webFrame = fake('webFrame');
 export default {
@@ -49,12 +52,15 @@ export default {
   ipcMain,
   ipcRenderer,
   Menu,
+  nativeImage,
   nativeTheme,
   net,
+  Notification,
   protocol,
   screen,
   session,
   shell,
+  Tray,
   webContents,
   webFrame,
 };
