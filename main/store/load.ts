@@ -3,6 +3,7 @@
 // are noted as damage for recovery.ts, and links or other non-files are refused, never followed.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { Notice } from '../../shared/api';
 import { Settings } from '../../shared/model';
 import { TEMP_FILE_RE, fsyncDir } from './atomicWrite';
@@ -10,14 +11,8 @@ import { backupDir, removeLeftoverBackupTemps } from './backups';
 import type { WriteLock } from './lock';
 import { LogIndex, SETTINGS_NAME } from './logIndex';
 import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
-import {
-  PARTITION_RE,
-  RECORD_SCHEMAS,
-  partitionName,
-  typeFromPrefix,
-  type AnyRecord,
-  type RecordType,
-} from './records';
+import { PARTITION_RE, partitionName, typeFromPrefix, type AnyRecord, type RecordType } from './records';
+import { compiledRecordSchemas, recordsAreProven } from './partitionFile';
 import type { StoreFile } from './storeFile';
 
 export const DAMAGED_DIR = 'damaged';
@@ -26,21 +21,26 @@ export function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-/** A store file's JSON as the store library reads it (BOM dropped; anything but an object is an empty store). */
-function readStoreJson(file: string): Record<string, unknown> {
+/**
+ * A store file's JSON as the store library reads it (BOM dropped; anything but an object is an
+ * empty store), and for a partition of `type`, whether its records are proven (partitionFile.ts).
+ */
+function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; proven: boolean } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-  let text: string;
+  let bytes: Buffer;
   try {
     if (!fs.fstatSync(fd).isFile()) throw new Error('it is not a regular file');
-    text = fs.readFileSync(fd, 'utf8');
+    bytes = fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-    ? (parsed as Record<string, unknown>)
-    : {};
+  const parsed: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  return {
+    json: isObject ? (parsed as Record<string, unknown>) : {},
+    proven: isObject && type !== undefined && recordsAreProven(type, bytes),
+  };
 }
 
 export /** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
@@ -77,6 +77,11 @@ export abstract class LoadingLog extends LogIndex {
    */
   protected readonly loadedSavedAt = new Map<string, number>();
   protected readonly staleCopies: Array<{ type: RecordType; name: string }> = [];
+  /**
+   * Partition files opened so far: how many were proven unchanged since they were written (their
+   * records not checked again) and how many were checked record by record.
+   */
+  readonly partitionChecks = { proven: 0, checked: 0 };
 
   /** Repairs what loading found damaged (recovery.ts). */
   protected abstract recover(): void;
@@ -140,11 +145,14 @@ export abstract class LoadingLog extends LogIndex {
   /** Opens a file through the store library and brings its JSON to the current schema version (in memory). */
   protected openFile(
     name: string,
-  ): { file: StoreFile; content: StoredFileJson; migrated: boolean } | { error: string } {
+    type?: RecordType,
+  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; proven: boolean } | { error: string } {
     try {
       const file = this.lazyFile(name);
-      const { file: content, migrated } = migrateFile(readStoreJson(file.path));
-      return { file, content, migrated };
+      const { json, proven } = readStoreJson(file.path, type);
+      const { file: content, migrated } = migrateFile(json);
+      // A proof holds only for a file already at the current data version (recordsAreProven).
+      return { file, content, migrated, proven: proven && !migrated };
     } catch (error) {
       return {
         error:
@@ -170,7 +178,7 @@ export abstract class LoadingLog extends LogIndex {
   }
 
   protected loadPartition(type: RecordType, name: string): void {
-    const opened = this.openFile(name);
+    const opened = this.openFile(name, type);
     if ('error' in opened) {
       this.damage.push({ scope: 'file', type, name, reason: opened.error });
       return;
@@ -189,18 +197,31 @@ export abstract class LoadingLog extends LogIndex {
     // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
     const year = name.slice(-4);
     const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
+    // Data from disk is never trusted: every record is checked with the stored schema, unless
+    // the file proves its records are the very bytes written after they passed that check.
+    const schema = opened.proven ? undefined : (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>);
+    if (opened.proven) this.partitionChecks.proven++;
+    else this.partitionChecks.checked++;
     for (const item of raw) {
-      const parsed = RECORD_SCHEMAS[type].safeParse(item);
-      if (!parsed.success || !parsed.data.date.startsWith(year)) {
+      let record: AnyRecord;
+      if (schema) {
+        const parsed = schema.safeParse(item);
+        if (!parsed.success) {
+          invalid.push(item);
+          continue;
+        }
+        record = parsed.data;
+      } else record = item as AnyRecord;
+      if (!record.date.startsWith(year)) {
         invalid.push(item);
         continue;
       }
       // Every entry in memory so far was loaded by this loop, from the partition of its date.
-      const earlier = map.get(parsed.data.id);
+      const earlier = map.get(record.id);
       if (earlier === undefined) {
         // As put() does, without asking again what put() would ask of every one of thousands.
-        map.set(parsed.data.id, parsed.data);
-        partition.set(parsed.data.id, parsed.data);
+        map.set(record.id, record);
+        partition.set(record.id, record);
         continue;
       }
       const earlierName = partitionName(type, earlier.date);
@@ -212,7 +233,7 @@ export abstract class LoadingLog extends LogIndex {
         // acknowledged, so either copy is right; keep the one from the file written last and
         // drop the other copy from its file.
         const keepNew = savedAt > (this.loadedSavedAt.get(earlierName) ?? 0);
-        if (keepNew) this.put(type, parsed.data);
+        if (keepNew) this.put(type, record);
         this.staleCopies.push({ type, name: keepNew ? earlierName : name });
       }
     }

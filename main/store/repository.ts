@@ -10,7 +10,7 @@
 // - one writer per data folder (lock.ts); a read-only open never changes a byte on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import { byDateThenId, SCHEMA_VERSION, Settings } from '../../shared/model';
+import { SCHEMA_VERSION, Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { replaceFilesAtomically } from './atomicWrite';
 import { acquireWriteLock } from './lock';
@@ -197,15 +197,10 @@ export class LogRepository extends RecoveringLog {
           partition.records.push(record);
         }
       }
-      const files = [...byPartition].map(([name, { records }]) => {
-        this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-        const content = {
-          schemaVersion: SCHEMA_VERSION,
-          savedAt: this.lastSavedAt,
-          records: records.sort(byDateThenId),
-        };
-        return { target: path.join(this.dataDir, `${name}.json`), data: JSON.stringify(content) };
-      });
+      const files = [...byPartition].map(([name, { type, records }]) => ({
+        target: path.join(this.dataDir, `${name}.json`),
+        data: this.partitionText(type, records),
+      }));
       this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
       files.push({
         target: path.join(this.dataDir, `${SETTINGS_NAME}.json`),

@@ -8,7 +8,10 @@ import { writeFileAtomic } from './atomicWrite';
 
 export interface StoreFile {
   readonly path: string;
+  /** The file's JSON object; setting it writes the whole file (JSON.stringify, then writeText). */
   store: Record<string, unknown>;
+  /** Writes the whole file from JSON text already made (one JSON object): how partitions are saved. */
+  writeText(text: string): void;
 }
 
 /** Opens (or creates) `<dataDir>/<name>.json`. Throws if the file exists but is not valid JSON. */
@@ -95,12 +98,22 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
       return library.store;
     },
     set store(value) {
-      const kept = keptBookkeeping();
       const { [BOOKKEEPING_KEY]: _ours, ...data } = value;
-      fs.mkdirSync(path.dirname(library.path), { recursive: true });
-      writeFileAtomic(library.path, JSON.stringify(kept === undefined ? data : { ...data, [BOOKKEEPING_KEY]: kept }));
+      writeText(JSON.stringify(data));
     },
+    writeText,
   };
+  /** `text` is one JSON object without the bookkeeping key; the key, if the file has one, goes at its end. */
+  function writeText(text: string): void {
+    const kept = keptBookkeeping();
+    fs.mkdirSync(path.dirname(library.path), { recursive: true });
+    writeFileAtomic(
+      library.path,
+      kept === undefined
+        ? text
+        : `${text.slice(0, text.lastIndexOf('}'))}${text.trimEnd().endsWith('{}') ? '' : ','}${JSON.stringify(BOOKKEEPING_KEY)}:${JSON.stringify(kept)}}`,
+    );
+  }
 }
 
 export const confFactory: StoreFactory = (dataDir, name) =>
