@@ -33,7 +33,7 @@ import {
   type EntryType,
   type JournalKey,
 } from '../shared/model';
-import type { ParsedImport } from '../shared/csv';
+import type { ParsedImport } from '../shared/csv/types';
 import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';

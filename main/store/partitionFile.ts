@@ -10,7 +10,7 @@
 // for the same record type, data version and stored rules it was computed for.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { SCHEMA_VERSION } from '../../shared/model';
+import { compileRun, SCHEMA_VERSION } from '../../shared/model';
 import { RECORD_SCHEMAS, STORED_RULES_VERSION, type AnyRecord, type RecordOf, type RecordType } from './records';
 
 /** The exact start of a partition file we wrote; the records follow up to the file's last byte but one (`}`). */
@@ -59,7 +59,7 @@ let compiled: { [T in RecordType]: z.ZodType<RecordOf[T]> } | undefined;
 /** The schemas a record is checked with from disk, compiled: the same rules, checked several times faster. */
 export function compiledRecordSchemas(): { [T in RecordType]: z.ZodType<RecordOf[T]> } {
   compiled ??= {
-    run: z.compile(RECORD_SCHEMAS.run),
+    run: compileRun(),
     pain: z.compile(RECORD_SCHEMAS.pain),
     strength: z.compile(RECORD_SCHEMAS.strength),
     experiment: z.compile(RECORD_SCHEMAS.experiment),
