@@ -157,7 +157,7 @@ function createHandlers(options: ServiceOptions): Handlers {
     input: Omit<RecordOf[T], 'id'> & { id?: string | undefined },
   ): Promise<RecordOf[T]> {
     const record = { ...input, id: input.id ?? crypto.randomUUID() } as RecordOf[T];
-    return repo.save(type, record);
+    return repo.save(type, record, { newId: input.id === undefined });
   }
 
   async function deleteRecord<T extends EntryType>(type: T, id: string): Promise<RecordOf[T]> {

@@ -86,6 +86,14 @@ export abstract class LoadingLog extends LogIndex {
   /** Repairs what loading found damaged (recovery.ts). */
   protected abstract recover(): void;
 
+  /**
+   * Partition files found in the folder but not read yet (file name without .json, and type):
+   * all of them are read at open, unless the log was opened to load them on demand.
+   */
+  private readonly unread = new Map<string, RecordType>();
+  /** Read partitions only when asked for (see ensureLoaded); set before load(). */
+  protected loadOnDemand = false;
+
   protected load(): void {
     let names: string[];
     try {
@@ -97,17 +105,49 @@ export abstract class LoadingLog extends LogIndex {
     if (this.lock) this.removeLeftoverTemps(names);
     for (const fileName of names.sort()) {
       const match = PARTITION_RE.exec(fileName);
-      if (match && !this.refuseIfNotPlain(fileName)) {
-        this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
-      }
+      if (match) this.unread.set(fileName.replace(/\.json$/, ''), typeFromPrefix(match[1]!));
     }
+    if (!this.loadOnDemand) this.readPartitions(() => true, false);
     if (names.includes(`${SETTINGS_NAME}.json`) && !this.refuseIfNotPlain(`${SETTINGS_NAME}.json`)) this.loadSettings();
+    this.settleLoaded();
+  }
+
+  /**
+   * Reads the partitions not read yet that `wanted` picks (in name order), and with `settle`
+   * repairs what they need. An entry found in two year files is settled among the files read
+   * so far (the one file a new entry goes into, when loading on demand).
+   */
+  private readPartitions(wanted: (type: RecordType, name: string) => boolean, settle = true): void {
+    let read = false;
+    for (const [name, type] of this.unread) {
+      if (!wanted(type, name)) continue;
+      this.unread.delete(name);
+      read = true;
+      if (!this.refuseIfNotPlain(`${name}.json`)) this.loadPartition(type, name);
+    }
+    if (read && settle) this.settleLoaded();
+  }
+
+  /** After files were read: rewrites the stale copy of an entry found in two files, and repairs damage. */
+  private settleLoaded(): void {
     for (const { type, name } of this.staleCopies) {
       if (!this.readOnly) this.writePartitions(type, new Set([name]));
     }
     this.staleCopies.length = 0;
-    this.loadedSavedAt.clear();
+    if (this.unread.size === 0) this.loadedSavedAt.clear();
     this.recover();
+  }
+
+  /** Every partition (of `type`, or of every type) is in memory after this. */
+  protected override ensureLoaded(type?: RecordType): void {
+    if (this.unread.size === 0) return;
+    this.readPartitions((t) => type === undefined || t === type);
+  }
+
+  /** The partition `name` of `type` is in memory after this (the others may not be). */
+  protected ensurePartitionLoaded(type: RecordType, name: string): void {
+    if (this.unread.size === 0) return;
+    this.readPartitions((t, n) => t === type && n === name);
   }
 
   /**

@@ -53,7 +53,14 @@ export abstract class LogIndex {
     this.readOnly = options.readOnly;
   }
 
+  /**
+   * Reads what is not in memory yet (a log opened to load on demand); every accessor below asks
+   * first, so whatever reads the log sees all of it. A no-op once everything is loaded.
+   */
+  protected ensureLoaded(_type?: RecordType): void {}
+
   all<T extends RecordType>(type: T): RecordOf[T][] {
+    this.ensureLoaded(type);
     return [...this.records[type].values()];
   }
 
@@ -63,15 +70,18 @@ export abstract class LogIndex {
   }
 
   count(type: RecordType): number {
+    this.ensureLoaded(type);
     return this.records[type].size;
   }
 
   get<T extends RecordType>(type: T, id: string): RecordOf[T] | undefined {
+    this.ensureLoaded(type);
     return this.records[type].get(id);
   }
 
   /** The whole log as it is now (between writes, memory equals disk). */
   snapshot(): LogSnapshot {
+    this.ensureLoaded();
     const sorted = <T extends RecordType>(type: T): RecordOf[T][] => this.allByDate(type);
     return {
       settings: this.settingsValue,

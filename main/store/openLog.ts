@@ -6,13 +6,20 @@ import type { StoreFactory } from './storeFile';
 
 export type LogAccess = 'write' | 'read';
 
-export function openLog(options: { dataDir: string; factory: StoreFactory; access?: LogAccess }): LogRepository {
+export function openLog(options: {
+  dataDir: string;
+  factory: StoreFactory;
+  access?: LogAccess;
+  /** Read partition files when first needed (see RepositoryOptions.loadOnDemand). */
+  loadOnDemand?: boolean;
+}): LogRepository {
   const access = options.access ?? 'write';
   const repo = LogRepository.open({
     dataDir: options.dataDir,
     factory: options.factory,
     access,
     lock: access === 'write',
+    loadOnDemand: options.loadOnDemand === true,
   });
   if (access === 'write') startAutomaticBackups(repo);
   return repo;
