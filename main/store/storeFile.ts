@@ -106,13 +106,19 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
   /** `text` is one JSON object without the bookkeeping key; the key, if the file has one, goes at its end. */
   function writeText(text: string): void {
     const kept = keptBookkeeping();
-    fs.mkdirSync(path.dirname(library.path), { recursive: true });
-    writeFileAtomic(
-      library.path,
+    const data =
       kept === undefined
         ? text
-        : `${text.slice(0, text.lastIndexOf('}'))}${text.trimEnd().endsWith('{}') ? '' : ','}${JSON.stringify(BOOKKEEPING_KEY)}:${JSON.stringify(kept)}}`,
-    );
+        : `${text.slice(0, text.lastIndexOf('}'))}${text.trimEnd().endsWith('{}') ? '' : ','}${JSON.stringify(BOOKKEEPING_KEY)}:${JSON.stringify(kept)}}`;
+    try {
+      writeFileAtomic(library.path, data);
+    } catch (error) {
+      // The folder is made when the log opens; only if it has gone since is it made again here
+      // (not before every save: one system call fewer on the path every save takes).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(path.dirname(library.path), { recursive: true });
+      writeFileAtomic(library.path, data);
+    }
   }
 }
 
