@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/index.ts'),
           serve: resolve(import.meta.dirname, 'main/serve.ts'),
           cli: resolve(import.meta.dirname, 'main/cli.ts'),
+          // The import worker (main/importRunner.ts starts it from out/main/importWorker.js).
+          importWorker: resolve(import.meta.dirname, 'main/importWorker.ts'),
         },
       },
     },

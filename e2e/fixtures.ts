@@ -26,20 +26,35 @@ export async function seedDataDir(dataDir: string, seed: Seed): Promise<void> {
   await repo.flush();
 }
 
-/** Starts browser mode on a data folder; resolves with its address once it is listening. */
-export function startBrowserMode(dataDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/serve.js', '--data-dir', dataDir, '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Starts browser mode on a data folder; resolves once `ready` matches what it printed (by default
+ * the one-time address that `--no-open` prints to the terminal).
+ */
+export function startBrowserMode(
+  dataDir: string,
+  options: { args?: string[]; env?: NodeJS.ProcessEnv; ready?: RegExp } = {},
+): Promise<{ url: string; process: ChildProcess; output: () => string }> {
+  const child = spawn(
+    process.execPath,
+    ['out/main/serve.js', '--data-dir', dataDir, ...(options.args ?? ['--no-open'])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    },
+  );
+  const ready = options.ready ?? /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running behind the failed test
+      reject(new Error(`browser mode did not start:\n${output}`));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, process: child });
+        resolve({ url: match[1] ?? '', process: child, output: () => output });
       }
     };
     child.stdout.on('data', onData);
@@ -100,6 +115,12 @@ export const test = base.extend<Fixtures>({
     // as a person would wait for the window before pressing keys.
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await use(page);
+    // A server that exited during the test shows the page "Backstride is not running any more":
+    // say so, with what it printed, instead of leaving that to be guessed from the page.
+    expect(
+      { exitCode: server.process.exitCode, signal: server.process.signalCode },
+      `browser mode must still be running at the end of the test; it printed:\n${server.output()}`,
+    ).toEqual({ exitCode: null, signal: null });
     server.process.kill('SIGTERM');
     expect(foreignRequests, 'the app must not contact anything outside its own origin').toEqual([]);
   },

@@ -1,6 +1,6 @@
 // Reliability as a person meets it: backups made and restored from Settings, a damaged file
 // found at start (the app still opens, says what happened, and the entries come back from the
-// backup), and a second Backstride on the same data folder refused with a clear message.
+// backup), and a second Backstride on a data folder another writer holds refused with a clear message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,11 +80,18 @@ test.describe('backups in Settings', () => {
   });
 });
 
-test('a second Backstride on the same data folder is refused with a clear message', async ({ app, dataDir }) => {
-  await expect(app.getByRole('heading', { name: /Nothing logged yet|Welcome/ }).first()).toBeVisible();
-  await expect(startBrowserMode(dataDir)).rejects.toThrow(
-    /Backstride is already open on this data folder \(pid \d+\): close it first, or use a different --data-dir/,
-  );
+test('a second Backstride on a data folder another writer holds is refused with a clear message', async ({
+  dataDir,
+}) => {
+  // A writer that is not a browser mode (the desktop app, or the CLI importing): nothing to hand over to.
+  const holder = LogRepository.open({ dataDir, factory: confFactory, lock: true });
+  try {
+    await expect(startBrowserMode(dataDir)).rejects.toThrow(
+      /Backstride is already open on this data folder \(pid \d+\): close it first, or use a different --data-dir/,
+    );
+  } finally {
+    await holder.close();
+  }
 });
 
 test('a damaged file at start: the app opens, says what happened and where the file is, and restores the backup', async ({

@@ -16,6 +16,7 @@ export function openApp(options: {
   mode: ServiceOptions['mode'];
   factory?: StoreFactory;
   onChange?: ServiceOptions['onChange'];
+  parseImport?: ServiceOptions['parseImport'];
   desktop?: ServiceOptions['desktop'];
   /** 'read' opens without the lock and refuses changes (CLI commands that only look). */
   access?: LogAccess;
@@ -34,6 +35,7 @@ export function openApp(options: {
     mode: options.mode,
     version: appVersion(),
     ...(options.onChange ? { onChange: options.onChange } : {}),
+    ...(options.parseImport ? { parseImport: options.parseImport } : {}),
     ...(options.desktop ? { desktop: options.desktop } : {}),
   });
   return { repo, handlers };

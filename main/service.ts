@@ -1,11 +1,13 @@
 // The handler map: one async function per contract method. No 'electron' import here: the
 // same service runs behind Electron IPC, browser-mode HTTP and the CLI.
+import path from 'node:path';
 import {
   contract,
   METHODS,
   type AppInfo,
   type ChangeType,
   type ImportPreview,
+  type ImportProgress,
   type JournalPage,
   type Method,
   type OutputOf,
@@ -38,8 +40,9 @@ import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
 import { abandonExperiment, createExperiment, experimentResult, listExperiments } from './experiments';
-import { parseImportBuffer, parseImportPath } from './files/detect';
 import { commitImport, describePlan, planImport, type ImportPlan } from './importer';
+import type { ImportJobFile } from './files/importJob';
+import { parseInWorker } from './importRunner';
 import { backupNow, listBackups, restoreBackup } from './store/backups';
 import type { LogRepository, RecordOf } from './store/repository';
 
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   onChange?: (types: ChangeType[]) => void;
   /** What only the desktop app can do; other doors answer that it needs the desktop app. */
   desktop?: DesktopCapabilities;
+  /** How import files are parsed: in a worker thread unless a test of the import rules says otherwise. */
+  parseImport?: typeof parseInWorker;
 }
 
 export interface DesktopCapabilities {
@@ -64,6 +69,11 @@ export interface DesktopCapabilities {
 function cursorOf(entry: Entry): string {
   const { date, time, id } = journalKey(entry);
   return `${date}|${time}|${id}`;
+}
+
+interface ImportJobState {
+  progress: ImportProgress;
+  abort: AbortController;
 }
 
 function keyOfCursor(cursor: string): JournalKey {
@@ -99,6 +109,8 @@ function createHandlers(options: ServiceOptions): Handlers {
 
   // Import previews wait here (in memory) until the user commits or drops them.
   const previews = new Map<string, ImportPlan>();
+  /** Imports being read now, by the caller's jobId. */
+  const importJobs = new Map<string, ImportJobState>();
 
   // The journal's order is derived from the log; it is rebuilt only after a change.
   let sorted: { revision: number; entries: Entry[] } | undefined;
@@ -280,22 +292,24 @@ function createHandlers(options: ServiceOptions): Handlers {
       return routine;
     },
 
-    'import:preview': async ({ files }) => {
-      const parsed: ParsedImport[] = [];
-      for (const file of files) {
-        parsed.push(
-          ...(await parseImportBuffer(file.name, Buffer.from(file.dataBase64, 'base64'), {
-            customExercises: repo.settings.customExercises,
-          })),
-        );
-      }
-      return preview(parsed);
+    'import:preview': async ({ files, jobId }) =>
+      preview(
+        await parse(
+          files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) })),
+          jobId,
+        ),
+      ),
+    // The worker reads the files where they lie (folders lazily), under the same limits.
+    'import:previewPaths': async ({ paths }) =>
+      preview(await parse(paths.map((file) => ({ name: file, path: path.resolve(file) })))),
+    'import:progress': async ({ jobId }) => {
+      const job = importJobs.get(jobId);
+      return job ? { running: true, ...job.progress } : { running: false, filesDone: 0, filesTotal: 0 };
     },
-    'import:previewPaths': async ({ paths }) => {
-      const parsed: ParsedImport[] = [];
-      for (const file of paths)
-        parsed.push(...(await parseImportPath(file, { customExercises: repo.settings.customExercises })));
-      return preview(parsed);
+    'import:cancel': async ({ jobId }) => {
+      const job = importJobs.get(jobId);
+      job?.abort.abort();
+      return { cancelled: job !== undefined };
     },
     'import:commit': async ({ previewId, onlyValid }) => {
       const plan = previews.get(previewId);
@@ -361,6 +375,27 @@ function createHandlers(options: ServiceOptions): Handlers {
       });
     },
   };
+
+  /**
+   * Parsing runs in a worker thread: the event loop (the window, the server) stays free, and a
+   * job named by the caller can be followed and cancelled.
+   */
+  async function parse(files: ImportJobFile[], jobId?: string): Promise<ParsedImport[]> {
+    const job: ImportJobState = {
+      progress: { filesDone: 0, filesTotal: files.length },
+      abort: new AbortController(),
+    };
+    if (jobId !== undefined) importJobs.set(jobId, job);
+    try {
+      const { parsed } = await (options.parseImport ?? parseInWorker)(
+        { files, customExercises: repo.settings.customExercises },
+        { onProgress: (progress) => (job.progress = progress), signal: job.abort.signal },
+      );
+      return parsed;
+    } finally {
+      if (jobId !== undefined) importJobs.delete(jobId);
+    }
+  }
 
   function preview(parsed: readonly ParsedImport[]): ImportPreview {
     const plan = planImport(repo, parsed);

@@ -97,6 +97,19 @@ export const ImportFileInput = z
   })
   .strict();
 
+/** How far an import's reading has got. */
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  /** The file being read now. */
+  file?: string;
+}
+
+/** import:progress's answer; running is false once the job has finished or was never started. */
+export interface ImportJobStatus extends ImportProgress {
+  running: boolean;
+}
+
 export interface ImportPreview {
   previewId: string;
   files: FilePreview[];
@@ -221,11 +234,13 @@ export const contract = {
   'report:build': op<BuiltReport>()(ReportQuery, READS),
   // Desktop only: prints the window (showing the Report screen) to a PDF the person places.
   'report:savePdf': op<SavedPdf>()(SavePdfInput, READS),
-  // A preview only reads: the plan waits in memory until import:commit.
-  'import:preview': op<ImportPreview>()(z.object({ files: z.array(ImportFileInput).min(1).max(1000) }).strict(), {
-    ...READS,
-    maxBodyBytes: FILE_BODY_BYTES,
-  }),
+  // A preview only reads: the plan waits in memory until import:commit. Parsing runs in a worker:
+  // a caller that names a jobId can follow it with import:progress and stop it with import:cancel
+  // (the preview then fails with code 'cancelled').
+  'import:preview': op<ImportPreview>()(
+    z.object({ files: z.array(ImportFileInput).min(1).max(1000), jobId: z.uuid().optional() }).strict(),
+    { ...READS, maxBodyBytes: FILE_BODY_BYTES },
+  ),
   // The command line imports files and Strava export folders where they lie (folders are read
   // lazily, so they are not sent as bytes); never offered to a window, which has no business
   // naming paths on this machine.
@@ -233,6 +248,8 @@ export const contract = {
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
     { ...READS, doors: ['cli'] },
   ),
+  'import:progress': op<ImportJobStatus>()(z.object({ jobId: z.uuid() }).strict(), READS),
+  'import:cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.uuid() }).strict(), READS),
   'import:commit': op<ImportSummary>()(
     z.object({ previewId: z.uuid(), onlyValid: z.boolean().default(false) }).strict(),
     writes('run', 'pain', 'strength'),
@@ -280,7 +297,7 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = NonNullable<Contract[M]['output']>;
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'locked' | 'io' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'unknown_method' | 'locked' | 'io' | 'cancelled' | 'internal';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "distanceKm" or "items.0.reps". */

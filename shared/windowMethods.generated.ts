@@ -21,6 +21,8 @@ export const WINDOW_METHOD_NAMES = [
   'report:build',
   'report:savePdf',
   'import:preview',
+  'import:progress',
+  'import:cancel',
   'import:commit',
   'export:csv',
   'backup:now',

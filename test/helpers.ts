@@ -16,8 +16,11 @@ export function tempDir(prefix = 'backstride-test-'): string {
   return dir;
 }
 
-export function openTestApp(dataDir = tempDir()): AppContext & { dataDir: string } {
-  return { ...openApp({ dataDir, mode: 'browser' }), dataDir };
+export function openTestApp(
+  dataDir = tempDir(),
+  options: { parseImport?: NonNullable<Parameters<typeof openApp>[0]['parseImport']> } = {},
+): AppContext & { dataDir: string } {
+  return { ...openApp({ dataDir, mode: 'browser', ...options }), dataDir };
 }
 
 export function daysAgo(n: number): string {

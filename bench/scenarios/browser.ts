@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { askRunningServer, RUNNING_SERVER_FILE } from '../../main/browserLaunch';
 import type { Flag, WeekSummary } from '../../shared/insights/types';
 import type { ChartBenchGlobal } from '../browser/api';
 import { APP_STYLESHEETS, bundleChartPage } from '../browser/bundle';
@@ -90,7 +91,10 @@ export async function chartScenario(
 // ---- browser mode ------------------------------------------------------------------------------
 
 export interface Server {
+  /** The one-time address it printed: it lets one browser context in, once. */
   url: string;
+  /** A fresh one-time address for another context (asked of the running server, as a second start would). */
+  freshUrl(): Promise<string>;
   /** Milliseconds from spawning the process to its printed address. */
   readyMs: number;
   stop(): Promise<void>;
@@ -126,7 +130,15 @@ export function startServer(ws: Workspace, dataDir: string): Promise<Server> {
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, readyMs: performance.now() - started, stop });
+        const url = match[1]!;
+        const freshUrl = async (): Promise<string> => {
+          const running = await askRunningServer(dataDir);
+          if (running) return running.url;
+          // A build from before one-time addresses (BACKSTRIDE_BENCH_SERVE) has no hand-over: its address is reusable.
+          if (!fs.existsSync(path.join(dataDir, RUNNING_SERVER_FILE))) return url;
+          throw new Error('The running browser mode gave no fresh one-time address.');
+        };
+        resolve({ url, freshUrl, readyMs: performance.now() - started, stop });
       }
     };
     child.stdout?.on('data', onData);
@@ -304,8 +316,9 @@ export async function memoryScenario(
     const sizes: number[] = [];
     const mb = 1024 ** 2;
     for (let round = 0; round < rounds; round++) {
-      const bigHeap = await heapAfterStart(browser, bigServer.url);
-      const emptyHeap = await heapAfterStart(browser, emptyServer.url);
+      // Each visit is a fresh browser context, so each needs its own one-time address.
+      const bigHeap = await heapAfterStart(browser, await bigServer.freshUrl());
+      const emptyHeap = await heapAfterStart(browser, await emptyServer.freshUrl());
       growth.push((bigHeap - emptyHeap) / mb);
       sizes.push(dataJsonBytes / mb);
     }

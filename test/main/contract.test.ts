@@ -157,7 +157,7 @@ describe('HTTP door limits come from the contract', () => {
     door ??= await startHttpDoor({ handlers: openTestApp().handlers, staticRoot: tempDir() });
     const response = await fetch(`http://127.0.0.1:${door.port}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.sessionSecret}` },
       body,
     });
     return { status: response.status, json: await response.json() };

@@ -5,9 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import type { ImportSummary, Method, OutputOf } from '../../shared/api';
-import { daysAgo, openTestApp } from '../helpers';
+import { parseInProcess } from '../../main/importRunner';
+import { daysAgo, openTestApp as openApp } from '../helpers';
 
-type Ctx = ReturnType<typeof openTestApp>;
+// Many imports per property: parsed in this thread. The worker itself is tested in importWorker.test.ts.
+const openTestApp = () => openApp(undefined, { parseImport: parseInProcess });
+
+type Ctx = ReturnType<typeof openApp>;
 
 async function call<M extends Method>(ctx: Ctx, method: M, input?: unknown): Promise<OutputOf<M>> {
   const result = await dispatch(ctx.handlers, method, input);

@@ -15,7 +15,15 @@ import { folderBytes, pain, recordStat, run, session } from '../store/storeHelpe
 
 const DISPATCH_RUNS = 800;
 const HTTP_RUNS = 300;
-const ERROR_CODES: ErrorCode[] = ['invalid_input', 'not_found', 'unknown_method', 'locked', 'io', 'internal'];
+const ERROR_CODES: ErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'unknown_method',
+  'locked',
+  'io',
+  'cancelled',
+  'internal',
+];
 
 /**
  * One valid input for every method (a method added to the contract without one is a type
@@ -46,7 +54,10 @@ const VALID = {
         dataBase64: Buffer.from('date,distance_km,duration_s\n2024-05-02,5,1500\n').toString('base64'),
       },
     ],
+    jobId: '00000000-0000-4000-8000-00000000000a',
   },
+  'import:progress': { jobId: '00000000-0000-4000-8000-00000000000a' },
+  'import:cancel': { jobId: '00000000-0000-4000-8000-00000000000a' },
   // The CLI's alone: refused as unknown by the window doors, whatever its input.
   'import:previewPaths': { paths: ['/etc/passwd'] },
   'import:commit': { previewId: '00000000-0000-4000-8000-000000000000' },
@@ -236,7 +247,7 @@ describe('random payloads through the browser-mode HTTP door', () => {
           const before = folderBytes(dataDir);
           const response = await fetch(`http://127.0.0.1:${door.port}/api/${encodeURIComponent(method)}`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.token}` },
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.sessionSecret}` },
             body: payload,
           });
           counts.http++;
@@ -255,7 +266,7 @@ describe('random payloads through the browser-mode HTTP door', () => {
       // The door is still up and answering after all of it.
       const info = await fetch(`http://127.0.0.1:${door.port}/api/app:info`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${door.sessionSecret}` },
         body: '{}',
       });
       expect(((await info.json()) as Result<unknown>).ok).toBe(true);

@@ -1,7 +1,7 @@
 // Import: choose or drop files, see a preview (what is new, what is already there, every
 // problem with file, row and column), then import — all or only the valid rows.
-import { useEffect, useState } from 'react';
-import type { ImportPreview } from '../../../../shared/api';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, type ImportPreview, type ImportProgress } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { fileToBase64, MAX_FILE_BYTES } from './files';
@@ -13,6 +13,13 @@ interface ImportDialogProps {
 }
 
 const ACCEPT = '.csv,.txt,.gpx,.tcx,.fit,.gz,.zip';
+/** How often the dialog asks how far the reading has got. */
+const PROGRESS_POLL_MS = 250;
+
+function checkingLabel(progress: ImportProgress | undefined, fileCount: number): string {
+  if (!progress?.file) return `Checking ${fileCount === 1 ? 'the file' : `${fileCount} files`}…`;
+  return `Checking ${progress.file} (${progress.filesDone + 1} of ${progress.filesTotal})…`;
+}
 
 export function ImportDialog({ initialFiles, onClose, onImported }: ImportDialogProps) {
   const [progress, setProgress] = useState<string>();
@@ -20,10 +27,41 @@ export function ImportDialog({ initialFiles, onClose, onImported }: ImportDialog
   const [error, setError] = useState<string>();
   const [onlyValid, setOnlyValid] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The import being read in the background (main/importRunner.ts), while its preview is pending. */
+  const [job, setJob] = useState<{ id: string; fileCount: number; progress?: ImportProgress }>();
+  const [cancelled, setCancelled] = useState(false);
+  const jobRef = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!job) return;
+    const timer = setInterval(() => {
+      void api.import.progress({ jobId: job.id }).then(
+        (status) => {
+          if (status.running && jobRef.current === job.id) setJob({ ...job, progress: status });
+        },
+        () => undefined,
+      );
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [job?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Closing the dialog while files are checked stops the check: nobody is waiting for its answer.
+  useEffect(
+    () => () => {
+      if (jobRef.current) void api.import.cancel({ jobId: jobRef.current }).catch(() => undefined);
+    },
+    [],
+  );
+
+  function stopReading() {
+    if (!jobRef.current) return;
+    void api.import.cancel({ jobId: jobRef.current }).catch(() => undefined);
+  }
 
   async function readFiles(files: File[]) {
     setPreview(undefined);
     setError(undefined);
+    setCancelled(false);
     const tooLarge = files.find((f) => f.size > MAX_FILE_BYTES);
     if (tooLarge) {
       setError(`${tooLarge.name} is larger than the 200 MB limit and was not read.`);
@@ -36,11 +74,17 @@ export function ImportDialog({ initialFiles, onClose, onImported }: ImportDialog
         setProgress(`Reading ${file.name} (${index + 1} of ${files.length})…`);
         payload.push({ name: file.name, dataBase64: await fileToBase64(file) });
       }
-      setProgress(`Checking ${files.length === 1 ? 'the file' : `${files.length} files`}…`);
-      setPreview(await api.import.preview({ files: payload }));
+      setProgress(undefined);
+      const jobId = crypto.randomUUID();
+      jobRef.current = jobId;
+      setJob({ id: jobId, fileCount: files.length });
+      setPreview(await api.import.preview({ files: payload, jobId }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'cancelled') setCancelled(true);
+      else setError(e instanceof Error ? e.message : String(e));
     } finally {
+      jobRef.current = undefined;
+      setJob(undefined);
       setProgress(undefined);
       setBusy(false);
     }
@@ -87,6 +131,22 @@ export function ImportDialog({ initialFiles, onClose, onImported }: ImportDialog
         {progress && (
           <p role="status" className="muted">
             {progress}
+          </p>
+        )}
+        {job && (
+          <div className="import-progress">
+            <p role="status" className="muted">
+              {checkingLabel(job.progress, job.fileCount)}
+            </p>
+            <progress aria-label="Files checked" max={job.fileCount} value={job.progress?.filesDone ?? 0} />
+            <button type="button" onClick={stopReading}>
+              Stop checking
+            </button>
+          </div>
+        )}
+        {cancelled && (
+          <p role="status" className="muted">
+            Stopped: nothing was imported.
           </p>
         )}
         {error && (
