@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
-import { checkedRecordJson, provenPartitionText, unprovenPartitionText } from './partitionFile';
+import { checkedRecordJson, PartitionDigest, provenPartitionText, unprovenPartitionText } from './partitionFile';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
@@ -39,6 +39,8 @@ export abstract class LogIndex {
    * object, put()); a record that is gone from the index is gone from here with it.
    */
   private readonly recordJson = new WeakMap<AnyRecord, string>();
+  /** Each partition's digest as last written, kept part-way so the next save hashes only what follows its change. */
+  private readonly digests = new Map<string, PartitionDigest>();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
   /**
    * Files that are not read or written (a symbolic link or other non-file in place of a partition
@@ -177,7 +179,7 @@ export abstract class LogIndex {
     this.assertNotRefused(names);
     for (const name of names) {
       const partition = this.partitions[type].get(name);
-      this.file(name).writeText(this.partitionText(type, partition ? [...partition.values()] : []));
+      this.file(name).writeText(this.partitionText(type, partition ? [...partition.values()] : [], name));
     }
   }
 
@@ -186,7 +188,7 @@ export abstract class LogIndex {
    * next savedAt. It carries the hash of its records' bytes when every record passed the stored
    * schema (partitionFile.ts), so opening it need not check them again.
    */
-  protected partitionText(type: RecordType, records: AnyRecord[]): string {
+  protected partitionText(type: RecordType, records: AnyRecord[], name: string): string {
     records.sort(byDateThenId);
     let proven = true;
     const texts = new Array<string>(records.length);
@@ -207,9 +209,10 @@ export abstract class LogIndex {
     const recordsJson = `[${texts.join(',')}]`;
     // savedAt orders files by when they were written (see loadPartition: an interrupted move).
     this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-    return proven
-      ? provenPartitionText(type, this.lastSavedAt, recordsJson)
-      : unprovenPartitionText(this.lastSavedAt, recordsJson);
+    if (!proven) return unprovenPartitionText(this.lastSavedAt, recordsJson);
+    let digest = this.digests.get(name);
+    if (!digest) this.digests.set(name, (digest = new PartitionDigest(type)));
+    return provenPartitionText(this.lastSavedAt, recordsJson, digest.digest(texts));
   }
 
   protected writeSettings(settings: Settings): void {

@@ -19,18 +19,58 @@ const HEAD_RE = /^\{"schemaVersion":(\d{1,9}),"savedAt":(\d{1,16}),"recordsSha25
 const HEAD_MAX = 200;
 const CLOSING_BRACE = 0x7d;
 
-/** The hash of a partition's records text (the JSON array), for one record type. */
-export function recordsDigest(type: RecordType, records: string | Uint8Array): string {
-  return crypto
-    .createHash('sha256')
-    .update(`backstride partition records\0data version ${SCHEMA_VERSION}\0rules ${STORED_RULES_VERSION}\0${type}\0`)
-    .update(records)
-    .digest('hex');
+function digestDomain(type: RecordType): string {
+  return `backstride partition records\0data version ${SCHEMA_VERSION}\0rules ${STORED_RULES_VERSION}\0${type}\0`;
 }
 
-/** The whole file text for a partition whose records (each already checked) serialise to `recordsJson`. */
-export function provenPartitionText(type: RecordType, savedAt: number, recordsJson: string): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},"recordsSha256":"${recordsDigest(type, recordsJson)}","records":${recordsJson}}`;
+/** The hash of a partition's records text (the JSON array), for one record type. */
+export function recordsDigest(type: RecordType, records: string | Uint8Array): string {
+  return crypto.createHash('sha256').update(digestDomain(type)).update(records).digest('hex');
+}
+
+/** Records between two kept hash states (see PartitionDigest). */
+const CHECKPOINT = 32;
+
+/**
+ * recordsDigest of one partition file, written again and again (a save each time): the hash
+ * state is kept every CHECKPOINT records, so a save hashes from the last kept state before its
+ * first changed record (a new entry usually sorts last) instead of the whole file. Records are
+ * compared by their JSON strings, so the answer never depends on what was kept: it is always
+ * recordsDigest of `[texts joined by commas]`.
+ */
+export class PartitionDigest {
+  private texts: readonly string[] = [];
+  /** states[k]: after the domain, `[` and texts[0 .. k * CHECKPOINT) joined by commas. */
+  private states: crypto.Hash[] = [];
+
+  constructor(private readonly type: RecordType) {}
+
+  /** `texts` must not change afterwards (it is kept to compare the next call's with). */
+  digest(texts: readonly string[]): string {
+    let same = 0;
+    const limit = Math.min(texts.length, this.texts.length);
+    while (same < limit && texts[same] === this.texts[same]) same++;
+    const kept = Math.min(Math.floor(same / CHECKPOINT), this.states.length - 1);
+    const states =
+      kept >= 0
+        ? this.states.slice(0, kept + 1)
+        : [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
+    const start = (states.length - 1) * CHECKPOINT;
+    const hash = states[states.length - 1]!.copy();
+    for (let i = start; i < texts.length; i++) {
+      if (i > start && i % CHECKPOINT === 0) states.push(hash.copy());
+      if (i > 0) hash.update(',');
+      hash.update(texts[i]!);
+    }
+    this.texts = texts;
+    this.states = states;
+    return hash.update(']').digest('hex');
+  }
+}
+
+/** The whole file text for a partition whose records (each already checked) serialise to `recordsJson`, with its digest. */
+export function provenPartitionText(savedAt: number, recordsJson: string, digest: string): string {
+  return `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},"recordsSha256":"${digest}","records":${recordsJson}}`;
 }
 
 /** A partition file without a proof (some record did not pass): it is checked in full when opened. */

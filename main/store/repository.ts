@@ -215,7 +215,7 @@ export class LogRepository extends RecoveringLog {
       }
       const files = [...byPartition].map(([name, { type, records }]) => ({
         target: path.join(this.dataDir, `${name}.json`),
-        data: this.partitionText(type, records),
+        data: this.partitionText(type, records, name),
       }));
       this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
       files.push({

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import crypto from 'node:crypto';
-import { recordsAreProven, recordsDigest } from '../../../main/store/partitionFile';
+import { PartitionDigest, recordsAreProven, recordsDigest } from '../../../main/store/partitionFile';
 import { RECORD_SCHEMAS, RECORD_TYPES, STORED_RULES_VERSION } from '../../../main/store/records';
 import { DAMAGED_DIR } from '../../../main/store/repository';
 import { tempDir } from '../../helpers';
@@ -100,6 +100,26 @@ describe('partition proofs', () => {
     expect(recordsAreProven('run', Buffer.from(exact.replace('"schemaVersion":2', '"schemaVersion":1')))).toBe(false);
     expect(recordsAreProven('run', Buffer.from(exact.replace(/\]\}$/, '}')))).toBe(false);
     expect(recordsAreProven('run', Buffer.from(JSON.stringify(JSON.parse(exact), null, 1)))).toBe(false);
+  });
+
+  it('a digest kept part-way between saves always equals the digest of the whole records text', () => {
+    const digest = new PartitionDigest('run');
+    let texts: string[] = [];
+    const whole = (list: string[]): string => recordsDigest('run', `[${list.join(',')}]`);
+    expect(digest.digest(texts)).toBe(whole(texts));
+    let next = 0;
+    const record = (): string => JSON.stringify(run(next++, '2024-01-01'));
+    // Appends (a new entry sorting last), inserts, edits and deletes anywhere, across checkpoints.
+    for (let step = 0; step < 300; step++) {
+      texts = [...texts];
+      const at = (step * 7919) % (texts.length + 1);
+      if (step % 5 === 3 && texts.length > 0) texts.splice(at % texts.length, 1);
+      else if (step % 5 === 4 && texts.length > 0) texts[at % texts.length] = record();
+      else if (step % 2 === 0) texts.push(record());
+      else texts.splice(at, 0, record());
+      expect(digest.digest(texts)).toBe(whole(texts));
+    }
+    expect(digest.digest([])).toBe(whole([]));
   });
 
   it('the stored rules revision is bumped whenever a stored schema changes', () => {
