@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
-import { checkedRecordJson, PartitionDigest, provenPartitionText, unprovenPartitionText } from './partitionFile';
+import { checkedRecordJson, PartitionDigest, partitionBytes } from './partitionFile';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
@@ -33,12 +33,12 @@ export abstract class LogIndex {
   };
   protected readonly files = new Map<string, StoreFile>();
   /**
-   * Each record's JSON as its partition file holds it, made (after the record passed the stored
+   * Each record's JSON (UTF-8 bytes) as its partition file holds it, made (after the record passed the stored
    * schema) the first time its partition is written: a save then serialises only the record it
    * changed. Keyed by the record object, which is never changed in place (a change is a new
    * object, put()); a record that is gone from the index is gone from here with it.
    */
-  private readonly recordJson = new WeakMap<AnyRecord, string>();
+  private readonly recordJson = new WeakMap<AnyRecord, Uint8Array>();
   /** Each partition's digest as last written, kept part-way so the next save hashes only what follows its change. */
   private readonly digests = new Map<string, PartitionDigest>();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
@@ -179,19 +179,19 @@ export abstract class LogIndex {
     this.assertNotRefused(names);
     for (const name of names) {
       const partition = this.partitions[type].get(name);
-      this.file(name).writeText(this.partitionText(type, partition ? [...partition.values()] : [], name));
+      this.file(name).writeText(this.partitionFileBytes(type, partition ? [...partition.values()] : [], name));
     }
   }
 
   /**
-   * A partition file's text for these records (sorted here by date, then id), stamped with the
+   * A partition file's bytes for these records (sorted here by date, then id), stamped with the
    * next savedAt. It carries the hash of its records' bytes when every record passed the stored
    * schema (partitionFile.ts), so opening it need not check them again.
    */
-  protected partitionText(type: RecordType, records: AnyRecord[], name: string): string {
+  protected partitionFileBytes(type: RecordType, records: AnyRecord[], name: string): Buffer {
     records.sort(byDateThenId);
     let proven = true;
-    const texts = new Array<string>(records.length);
+    const texts = new Array<Uint8Array>(records.length);
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
       let json = this.recordJson.get(record);
@@ -201,18 +201,17 @@ export abstract class LogIndex {
           // Not one the stored schema accepts: written as it is, without a proof, so the next
           // open checks this file in full and reports the record as it always has.
           proven = false;
-          json = JSON.stringify(record);
+          json = Buffer.from(JSON.stringify(record));
         } else this.recordJson.set(record, json);
       }
       texts[i] = json;
     }
-    const recordsJson = `[${texts.join(',')}]`;
     // savedAt orders files by when they were written (see loadPartition: an interrupted move).
     this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-    if (!proven) return unprovenPartitionText(this.lastSavedAt, recordsJson);
+    if (!proven) return partitionBytes(this.lastSavedAt, texts, undefined);
     let digest = this.digests.get(name);
     if (!digest) this.digests.set(name, (digest = new PartitionDigest(type)));
-    return provenPartitionText(this.lastSavedAt, recordsJson, digest.digest(texts));
+    return partitionBytes(this.lastSavedAt, texts, digest.digest(texts));
   }
 
   protected writeSettings(settings: Settings): void {

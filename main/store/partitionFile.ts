@@ -30,52 +30,64 @@ export function recordsDigest(type: RecordType, records: string | Uint8Array): s
 
 /** Records between two kept hash states (see PartitionDigest). */
 const CHECKPOINT = 32;
+const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
+const END = Buffer.from('}');
 
 /**
  * recordsDigest of one partition file, written again and again (a save each time): the hash
  * state is kept every CHECKPOINT records, so a save hashes from the last kept state before its
  * first changed record (a new entry usually sorts last) instead of the whole file. Records are
- * compared by their JSON strings, so the answer never depends on what was kept: it is always
- * recordsDigest of `[texts joined by commas]`.
+ * compared by their JSON bytes' identity, so the answer never depends on what was kept: it is
+ * always recordsDigest of `[records joined by commas]`.
  */
 export class PartitionDigest {
-  private texts: readonly string[] = [];
-  /** states[k]: after the domain, `[` and texts[0 .. k * CHECKPOINT) joined by commas. */
+  private records: readonly Uint8Array[] = [];
+  /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
   private states: crypto.Hash[] = [];
 
   constructor(private readonly type: RecordType) {}
 
-  /** `texts` must not change afterwards (it is kept to compare the next call's with). */
-  digest(texts: readonly string[]): string {
+  /** `records` must not change afterwards (it is kept to compare the next call's with). */
+  digest(records: readonly Uint8Array[]): string {
     let same = 0;
-    const limit = Math.min(texts.length, this.texts.length);
-    while (same < limit && texts[same] === this.texts[same]) same++;
+    const limit = Math.min(records.length, this.records.length);
+    while (same < limit && records[same] === this.records[same]) same++;
     const kept = Math.min(Math.floor(same / CHECKPOINT), this.states.length - 1);
     const states =
       kept >= 0
         ? this.states.slice(0, kept + 1)
-        : [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
+        : [crypto.createHash('sha256').update(digestDomain(this.type)).update(OPEN)];
     const start = (states.length - 1) * CHECKPOINT;
     const hash = states[states.length - 1]!.copy();
-    for (let i = start; i < texts.length; i++) {
+    for (let i = start; i < records.length; i++) {
       if (i > start && i % CHECKPOINT === 0) states.push(hash.copy());
-      if (i > 0) hash.update(',');
-      hash.update(texts[i]!);
+      if (i > 0) hash.update(COMMA);
+      hash.update(records[i]!);
     }
-    this.texts = texts;
+    this.records = records;
     this.states = states;
-    return hash.update(']').digest('hex');
+    return hash.update(CLOSE).digest('hex');
   }
 }
 
-/** The whole file text for a partition whose records (each already checked) serialise to `recordsJson`, with its digest. */
-export function provenPartitionText(savedAt: number, recordsJson: string, digest: string): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},"recordsSha256":"${digest}","records":${recordsJson}}`;
-}
-
-/** A partition file without a proof (some record did not pass): it is checked in full when opened. */
-export function unprovenPartitionText(savedAt: number, recordsJson: string): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},"records":${recordsJson}}`;
+/**
+ * A partition file's bytes: the head (with the records' digest when they are proven, see
+ * recordsAreProven), then the records' JSON bytes as one array, then the closing brace.
+ */
+export function partitionBytes(savedAt: number, records: readonly Uint8Array[], digest: string | undefined): Buffer {
+  const head = Buffer.from(
+    `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},${digest === undefined ? '' : `"recordsSha256":"${digest}",`}"records":`,
+    'latin1',
+  );
+  const parts: Uint8Array[] = [head, OPEN];
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(records[i]!);
+  }
+  parts.push(CLOSE, END);
+  return Buffer.concat(parts);
 }
 
 /**
@@ -108,10 +120,10 @@ export function compiledRecordSchemas(): { [T in RecordType]: z.ZodType<RecordOf
 }
 
 /**
- * A record as the stored schema outputs it, serialised; undefined when it does not pass (then
+ * A record as the stored schema outputs it, as JSON's UTF-8 bytes; undefined when it does not pass (then
  * its partition is written without a proof, and checked in full, and reported, when opened).
  */
-export function checkedRecordJson(type: RecordType, record: AnyRecord): string | undefined {
+export function checkedRecordJson(type: RecordType, record: AnyRecord): Buffer | undefined {
   const parsed = (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>).safeParse(record);
-  return parsed.success ? JSON.stringify(parsed.data) : undefined;
+  return parsed.success ? Buffer.from(JSON.stringify(parsed.data)) : undefined;
 }

@@ -213,10 +213,12 @@ export class LogRepository extends RecoveringLog {
           partition.records.push(record);
         }
       }
-      const files = [...byPartition].map(([name, { type, records }]) => ({
-        target: path.join(this.dataDir, `${name}.json`),
-        data: this.partitionText(type, records, name),
-      }));
+      const files: Array<{ target: string; data: string | Uint8Array }> = [...byPartition].map(
+        ([name, { type, records }]) => ({
+          target: path.join(this.dataDir, `${name}.json`),
+          data: this.partitionFileBytes(type, records, name),
+        }),
+      );
       this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
       files.push({
         target: path.join(this.dataDir, `${SETTINGS_NAME}.json`),

@@ -10,8 +10,8 @@ export interface StoreFile {
   readonly path: string;
   /** The file's JSON object; setting it writes the whole file (JSON.stringify, then writeText). */
   store: Record<string, unknown>;
-  /** Writes the whole file from JSON text already made (one JSON object): how partitions are saved. */
-  writeText(text: string): void;
+  /** Writes the whole file from JSON already made (one JSON object, text or UTF-8 bytes): how partitions are saved. */
+  writeText(text: string | Uint8Array): void;
 }
 
 /** Opens (or creates) `<dataDir>/<name>.json`. Throws if the file exists but is not valid JSON. */
@@ -104,10 +104,11 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
     writeText,
   };
   /** `text` is one JSON object without the bookkeeping key; the key, if the file has one, goes at its end. */
-  function writeText(text: string): void {
+  function writeText(json: string | Uint8Array): void {
     const kept = keptBookkeeping();
+    const text = kept === undefined || typeof json === 'string' ? json : Buffer.from(json).toString('utf8');
     const data =
-      kept === undefined
+      kept === undefined || typeof text !== 'string'
         ? text
         : `${text.slice(0, text.lastIndexOf('}'))}${text.trimEnd().endsWith('{}') ? '' : ','}${JSON.stringify(BOOKKEEPING_KEY)}:${JSON.stringify(kept)}}`;
     try {

@@ -104,11 +104,11 @@ describe('partition proofs', () => {
 
   it('a digest kept part-way between saves always equals the digest of the whole records text', () => {
     const digest = new PartitionDigest('run');
-    let texts: string[] = [];
-    const whole = (list: string[]): string => recordsDigest('run', `[${list.join(',')}]`);
+    let texts: Buffer[] = [];
+    const whole = (list: Buffer[]): string => recordsDigest('run', `[${list.map((b) => b.toString()).join(',')}]`);
     expect(digest.digest(texts)).toBe(whole(texts));
     let next = 0;
-    const record = (): string => JSON.stringify(run(next++, '2024-01-01'));
+    const record = (): Buffer => Buffer.from(JSON.stringify(run(next++, '2024-01-01')));
     // Appends (a new entry sorting last), inserts, edits and deletes anywhere, across checkpoints.
     for (let step = 0; step < 300; step++) {
       texts = [...texts];

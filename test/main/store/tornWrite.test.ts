@@ -24,7 +24,7 @@ function powerCutFactory(cutWrite: (writeNumber: number) => boolean): StoreFacto
       set store(value: Record<string, unknown>) {
         this.writeText(JSON.stringify(value));
       },
-      writeText(text: string) {
+      writeText(text: string | Uint8Array) {
         writes++;
         if (cutWrite(writes)) {
           fs.writeFileSync(`${inner.path}.tmp-1700000000ab12cd`, text);
