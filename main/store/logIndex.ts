@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
-import { checkedRecordJson, PartitionDigest, partitionBytes } from './partitionFile';
+import { checkedRecordJson, PartitionRecords, partitionBytes, recordsArrayBytes } from './partitionFile';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
@@ -40,7 +40,7 @@ export abstract class LogIndex {
    */
   private readonly recordJson = new WeakMap<AnyRecord, Uint8Array>();
   /** Each partition's digest as last written, kept part-way so the next save hashes only what follows its change. */
-  private readonly digests = new Map<string, PartitionDigest>();
+  private readonly written = new Map<string, PartitionRecords>();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
   /**
    * Files that are not read or written (a symbolic link or other non-file in place of a partition
@@ -208,10 +208,11 @@ export abstract class LogIndex {
     }
     // savedAt orders files by when they were written (see loadPartition: an interrupted move).
     this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-    if (!proven) return partitionBytes(this.lastSavedAt, texts, undefined);
-    let digest = this.digests.get(name);
-    if (!digest) this.digests.set(name, (digest = new PartitionDigest(type)));
-    return partitionBytes(this.lastSavedAt, texts, digest.digest(texts));
+    if (!proven) return partitionBytes(this.lastSavedAt, recordsArrayBytes(texts), undefined);
+    let written = this.written.get(name);
+    if (!written) this.written.set(name, (written = new PartitionRecords(type)));
+    const { bytes, digest } = written.write(texts);
+    return partitionBytes(this.lastSavedAt, bytes, digest);
   }
 
   protected writeSettings(settings: Settings): void {

@@ -34,59 +34,91 @@ const COMMA = Buffer.from(',');
 const OPEN = Buffer.from('[');
 const CLOSE = Buffer.from(']');
 const END = Buffer.from('}');
+const COMMA_BYTE = 0x2c;
+const CLOSE_BYTE = 0x5d;
 
 /**
- * recordsDigest of one partition file, written again and again (a save each time): the hash
- * state is kept every CHECKPOINT records, so a save hashes from the last kept state before its
- * first changed record (a new entry usually sorts last) instead of the whole file. Records are
- * compared by their JSON bytes' identity, so the answer never depends on what was kept: it is
- * always recordsDigest of `[records joined by commas]`.
+ * One partition file's records as last written, so the next save (a new entry usually sorts
+ * last) rebuilds only what follows its first changed record: the bytes before it are copied in
+ * one piece, and the hash goes on from the last state kept before it (kept every CHECKPOINT
+ * records). Records are compared by their JSON bytes' identity (records in memory are never
+ * changed in place), so the answer never depends on what was kept: always `[records joined by
+ * commas]` and recordsDigest of it.
  */
-export class PartitionDigest {
+export class PartitionRecords {
   private records: readonly Uint8Array[] = [];
+  /** `[`, the records joined by commas, `]`. */
+  private bytes: Buffer = Buffer.from('[]');
+  /** Where each record ends in `bytes`. */
+  private ends: number[] = [];
   /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
   private states: crypto.Hash[] = [];
 
   constructor(private readonly type: RecordType) {}
 
-  /** `records` must not change afterwards (it is kept to compare the next call's with). */
-  digest(records: readonly Uint8Array[]): string {
+  /** The records array's bytes and their digest; `records` must not change afterwards. */
+  write(records: readonly Uint8Array[]): { bytes: Buffer; digest: string } {
     let same = 0;
     const limit = Math.min(records.length, this.records.length);
     while (same < limit && records[same] === this.records[same]) same++;
+
+    const prefix = same > 0 ? this.ends[same - 1]! : 1;
+    let length = prefix + 1;
+    for (let i = same; i < records.length; i++) length += records[i]!.length + (i > 0 ? 1 : 0);
+    const bytes = Buffer.allocUnsafe(length);
+    this.bytes.copy(bytes, 0, 0, prefix);
+    const ends = this.ends.slice(0, same);
+    let at = prefix;
+    for (let i = same; i < records.length; i++) {
+      if (i > 0) bytes[at++] = COMMA_BYTE;
+      bytes.set(records[i]!, at);
+      at += records[i]!.length;
+      ends.push(at);
+    }
+    bytes[at] = CLOSE_BYTE;
+
     const kept = Math.min(Math.floor(same / CHECKPOINT), this.states.length - 1);
     const states =
       kept >= 0
         ? this.states.slice(0, kept + 1)
-        : [crypto.createHash('sha256').update(digestDomain(this.type)).update(OPEN)];
+        : [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
     const start = (states.length - 1) * CHECKPOINT;
     const hash = states[states.length - 1]!.copy();
-    for (let i = start; i < records.length; i++) {
-      if (i > start && i % CHECKPOINT === 0) states.push(hash.copy());
-      if (i > 0) hash.update(COMMA);
-      hash.update(records[i]!);
+    for (let k = start + CHECKPOINT; k <= records.length; k += CHECKPOINT) {
+      // From the end of record `from - 1` (or just after `[`) to the end of record `k - 1`.
+      const from = k - CHECKPOINT;
+      hash.update(bytes.subarray(from === 0 ? 1 : ends[from - 1]!, ends[k - 1]!));
+      if (k < records.length) states.push(hash.copy());
     }
+    const last = Math.floor(records.length / CHECKPOINT) * CHECKPOINT;
+    if (last >= start && last < records.length) hash.update(bytes.subarray(last === 0 ? 1 : ends[last - 1]!, at));
+    hash.update(']');
+
     this.records = records;
+    this.bytes = bytes;
+    this.ends = ends;
     this.states = states;
-    return hash.update(CLOSE).digest('hex');
+    return { bytes, digest: hash.digest('hex') };
   }
 }
 
-/**
- * A partition file's bytes: the head (with the records' digest when they are proven, see
- * recordsAreProven), then the records' JSON bytes as one array, then the closing brace.
- */
-export function partitionBytes(savedAt: number, records: readonly Uint8Array[], digest: string | undefined): Buffer {
+/** A partition file's bytes: the head (with the records' digest when they are proven), the records array, `}`. */
+export function partitionBytes(savedAt: number, recordsArray: Buffer, digest: string | undefined): Buffer {
   const head = Buffer.from(
     `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},${digest === undefined ? '' : `"recordsSha256":"${digest}",`}"records":`,
     'latin1',
   );
-  const parts: Uint8Array[] = [head, OPEN];
+  return Buffer.concat([head, recordsArray, END]);
+}
+
+/** The records array's bytes, without keeping anything (a file that will not be proven). */
+export function recordsArrayBytes(records: readonly Uint8Array[]): Buffer {
+  const parts: Uint8Array[] = [OPEN];
   for (let i = 0; i < records.length; i++) {
     if (i > 0) parts.push(COMMA);
     parts.push(records[i]!);
   }
-  parts.push(CLOSE, END);
+  parts.push(CLOSE);
   return Buffer.concat(parts);
 }
 
