@@ -3,7 +3,7 @@
 //
 //   npm run bench                  full sizes (20-year log, 100k CSV rows, ...); several minutes
 //   npm run bench -- --tiny        small sizes, few rounds: checks the bench still runs (npm test)
-//   npm run bench -- --only save,open,chart,start,scroll,memory,csv,gpx,fit
+//   npm run bench -- --only save,open,cli,chart,start,scroll,memory,csv,gpx,fit
 //   npm run bench -- --strict      exit 1 when a target is missed (default: report only)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import {
   startScenario,
 } from './scenarios/browser';
 import { csvExportScenario, csvImportScenario, fitScenario, gpxScenario } from './scenarios/files';
-import { openScenario, saveScenarios } from './scenarios/store';
+import { cliAddScenario, openScenario, saveScenarios } from './scenarios/store';
 import { Workspace } from './workspace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -72,7 +72,7 @@ const TINY: Plan = {
   fitSeconds: 600,
 };
 
-const GROUPS = ['save', 'open', 'chart', 'start', 'scroll', 'memory', 'csv', 'gpx', 'fit'] as const;
+const GROUPS = ['save', 'open', 'cli', 'chart', 'start', 'scroll', 'memory', 'csv', 'gpx', 'fit'] as const;
 type Group = (typeof GROUPS)[number];
 
 function parseArgs(argv: string[]): { tiny: boolean; strict: boolean; only: Set<Group> } {
@@ -154,6 +154,7 @@ async function main(): Promise<number> {
 
     await attempt('save', 'save one entry', () => saveScenarios(store));
     await attempt('open', 'open the log and compute all insights', () => openScenario(store));
+    await attempt('cli', 'CLI: add one run', () => cliAddScenario(store));
 
     const needsBrowser = (['chart', 'start', 'scroll', 'memory'] as const).some((g) => only.has(g));
     if (needsBrowser) {

@@ -189,7 +189,12 @@ export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promi
   }
   const ctx = await openForCli(flags, command, rest, io, terminal);
   if (typeof ctx === 'number') return ctx;
-  for (const notice of ctx.repo.notices) io.err(`${notice.level.toUpperCase()}: ${notice.message}`);
+  let told = 0;
+  const tell = (): void => {
+    for (const notice of ctx.repo.notices.slice(told)) io.err(`${notice.level.toUpperCase()}: ${notice.message}`);
+    told = ctx.repo.notices.length;
+  };
+  tell();
   try {
     return await runCommand(ctx, command, rest, flags, io);
   } catch (error) {
@@ -198,6 +203,10 @@ export async function runCli(argv: string[], terminal: CliIo = consoleIo): Promi
       io,
       isDiskFull(error) ? DISK_FULL_MESSAGE : error instanceof ServiceError ? error.message : (error as Error).message,
     );
+  } finally {
+    // Files read on demand during the command (a call) may have had something to say too.
+    tell();
+    await ctx.repo.close();
   }
 }
 
@@ -210,7 +219,15 @@ async function openForCli(
   terminal: CliIo,
 ): Promise<AppContext | number> {
   const dataDir = flags['data-dir'] ? path.resolve(flags['data-dir']) : resolveDataDir([]);
-  const open = (): AppContext => openApp({ dataDir, mode: 'browser', access: cliAccess(command, rest, flags) });
+  const open = (): AppContext =>
+    openApp({
+      dataDir,
+      mode: 'browser',
+      access: cliAccess(command, rest, flags),
+      // A single call (e.g. adding a run) reads only the files it needs; anything reading the
+      // log reads the rest first (LogRepository's loadOnDemand).
+      loadOnDemand: command === 'call',
+    });
   try {
     return open();
   } catch (error) {

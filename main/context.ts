@@ -20,9 +20,16 @@ export function openApp(options: {
   desktop?: ServiceOptions['desktop'];
   /** 'read' opens without the lock and refuses changes (CLI commands that only look). */
   access?: LogAccess;
+  /** Read partition files when first needed (the CLI's single calls; see RepositoryOptions.loadOnDemand). */
+  loadOnDemand?: boolean;
 }): AppContext {
   // A writer takes the data folder's lock (a second writer is refused) and runs automatic backups.
-  const repo = openLog({ dataDir: options.dataDir, factory: options.factory ?? confFactory, access: options.access });
+  const repo = openLog({
+    dataDir: options.dataDir,
+    factory: options.factory ?? confFactory,
+    access: options.access,
+    loadOnDemand: options.loadOnDemand,
+  });
   const handlers = createService({
     repo,
     mode: options.mode,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile, ExportKind } from '../shared/api';
-import { toCsv } from '../shared/csv';
+import { toCsv } from '../shared/csv/export';
 import { buildInsightsReport } from '../shared/insights';
 import { localToday } from '../shared/model';
 import { exportExperimentsCsv } from './experiments';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type { ParsedImport } from '../shared/csv';
+import type { ParsedImport } from '../shared/csv/types';
 import { ServiceError } from './errors';
 import type { ImportProgress } from '../shared/api';
 import { runImportJob, type ImportJob } from './files/importJob';

@@ -2,7 +2,7 @@
 // Nothing is written until commit; entries already in the log (same id, same content, same
 // activity: see planImport) are counted and skipped, so importing the same data twice adds nothing.
 import type { DuplicateCounts, FilePreview, ImportSummary } from '../shared/api';
-import type { ImportIssue, ParsedImport } from '../shared/csv';
+import type { ImportIssue, ParsedImport } from '../shared/csv/types';
 import { type CustomExercise, type EntryType, type PainRating, type Run, type StrengthSession } from '../shared/model';
 import { ServiceError } from './errors';
 import type { LogRepository, RecordOf } from './store/repository';

@@ -44,7 +44,7 @@ import {
   type Shoe,
   type JournalKey,
 } from '../shared/model';
-import type { ParsedImport } from '../shared/csv';
+import type { ParsedImport } from '../shared/csv/types';
 import { ServiceError } from './errors';
 import { insightsInput } from './insightsInput';
 import { exportCsv } from './exporter';
@@ -178,7 +178,7 @@ function createHandlers(options: ServiceOptions): Handlers {
     input: Omit<RecordOf[T], 'id'> & { id?: string | undefined },
   ): Promise<RecordOf[T]> {
     const record = { ...input, id: input.id ?? crypto.randomUUID() } as RecordOf[T];
-    return repo.save(type, record);
+    return repo.save(type, record, { newId: input.id === undefined });
   }
 
   function ownExercise(id: string): CustomExercise {
@@ -205,6 +205,8 @@ function createHandlers(options: ServiceOptions): Handlers {
 
   /** A shoe name typed on a run (or imported) that is not in the list yet adds that shoe. */
   async function addShoesOf(runs: ReadonlyArray<Pick<Run, 'shoe' | 'date'>>): Promise<void> {
+    // Runs without a shoe add nothing, and need not read the whole log to find that out.
+    if (!runs.some((run) => run.shoe)) return;
     const known = shoeList();
     const added = shoesFromRuns(
       runs.filter((run) => run.shoe && !findShoe(known, run.shoe)),

@@ -5,7 +5,7 @@ import type { Exercise } from './exercises';
 import { ExperimentInput, type Experiment } from './experiment/model';
 import type { ExperimentResult } from './experiment/analysis';
 import type { PUSH_EVENT_NAMES, WINDOW_METHOD_NAMES } from './windowMethods.generated';
-import type { ImportIssue } from './csv';
+import type { ImportIssue } from './csv/types';
 import type { InsightsCharts } from './insights/charts';
 import type { InsightsReport, WeekSummary } from './insights/types';
 import { REPORT_MAX_WEEKS, type BuiltReport } from './report';

@@ -195,19 +195,46 @@ function withPaceCheck<T extends z.ZodType<Paced>>(schema: T) {
     });
 }
 
-export const Run = withPaceCheck(
-  z.object({
-    id: Id,
-    ...runFields,
-    ...storedText,
-    date: StoredDate,
-    shoe: StoredShortText.optional(),
-    sourceId: StoredSourceId.optional(),
-  }),
-);
+const StoredRunFields = z.object({
+  id: Id,
+  ...runFields,
+  ...storedText,
+  date: StoredDate,
+  shoe: StoredShortText.optional(),
+  sourceId: StoredSourceId.optional(),
+});
+export const Run = withPaceCheck(StoredRunFields);
 export type Run = z.infer<typeof Run>;
-export const RunInput = withPaceCheck(z.object({ id: Id.optional(), ...runFields }));
+const RunInputFields = z.object({ id: Id.optional(), ...runFields });
+export const RunInput = withPaceCheck(RunInputFields);
 export type RunInput = z.input<typeof RunInput>;
+
+/**
+ * `paced` (withPaceCheck over `fields`) compiled by zod for checking many records (loading,
+ * imports). zod cannot compile a check with a `when` condition, so the fast path is `fields`
+ * compiled, then the same pace rule by hand (both fields passed, so it is judgeable); a record
+ * failing either is parsed by `paced` itself, so what is reported is exactly the schema's.
+ * Call from the main process only: compiling generates code, which the page's CSP forbids.
+ */
+function compilePaced<T extends z.ZodType<Paced>>(paced: T, fields: z.ZodType<Paced>): T {
+  const fast = z.compile(fields);
+  return z.withParser(paced, (input) => {
+    const parsed = fast.safeParse(input);
+    if (!parsed.success) return z.INVALID;
+    const pace = paceOf(parsed.data);
+    return pace >= MIN_PACE_S_PER_KM && pace <= MAX_PACE_S_PER_KM ? (parsed.data as z.output<T>) : z.INVALID;
+  });
+}
+
+/** Run compiled (see compilePaced): the same rules as Run, for checking thousands of stored runs. */
+export function compileRun(): typeof Run {
+  return compilePaced(Run, StoredRunFields);
+}
+
+/** RunInput compiled (see compilePaced): the same rules as RunInput, for imports. */
+export function compileRunInput(): typeof RunInput {
+  return compilePaced(RunInput, RunInputFields);
+}
 
 const painFields = {
   date: IsoDate,

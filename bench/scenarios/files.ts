@@ -12,7 +12,7 @@ import {
 } from '@garmin/fitsdk';
 import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
-import { toCsv } from '../../shared/csv';
+import { toCsv } from '../../shared/csv/export';
 import type { Run } from '../../shared/model';
 import { parseImportBuffer } from '../../main/files/detect';
 import { PARSER_OPTIONS } from '../../main/files/xml';

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunInput } from '../../shared/model';
+import { runCli } from '../../main/cli';
 import { openApp, type AppContext } from '../../main/context';
 import { dispatch } from '../../main/dispatch';
 import { dataFiles, LOG_END_DATE } from '../generate';
@@ -117,5 +118,37 @@ export async function openScenario(fx: StoreFixture): Promise<ScenarioResult> {
   const samples = await measurePaired(fx.rounds, openAndCompute, parseOnly);
   return ratioResult(`open the log and compute all insights, ${fx.bigLabel}`, samples, 2, {
     note: `baseline: read + JSON.parse of each of the ${files.length} data files (${(bytes / 1024 ** 2).toFixed(1)} MB)`,
+  });
+}
+
+/**
+ * One `call runs:save` through the CLI's own entry point (runCli, in this process: after
+ * start-up), which opens the log, adds the run and closes it again.
+ */
+async function timedCliAdd(dataDir: string): Promise<number> {
+  const input = JSON.stringify(benchRun());
+  const errors: string[] = [];
+  const start = performance.now();
+  const code = await runCli(['call', 'runs:save', input, '--data-dir', dataDir], {
+    out: () => undefined,
+    err: (line) => errors.push(line),
+  });
+  const ms = performance.now() - start;
+  if (code !== 0) throw new Error(`The CLI add failed: ${errors.join(' ')}`);
+  return ms;
+}
+
+export async function cliAddScenario(fx: StoreFixture): Promise<ScenarioResult> {
+  const bigDir = fx.ws.copy(fx.bigLog, 'cli-big');
+  const emptyDir = fx.ws.dir('cli-empty');
+  // The warm-up rounds write each log's backup of the day, as the first write of a day does.
+  const samples = await measurePaired(
+    fx.rounds * 2,
+    () => timedCliAdd(bigDir),
+    () => timedCliAdd(emptyDir),
+    3,
+  );
+  return ratioResult(`CLI: add one run to the ${fx.bigLabel} vs an empty log`, samples, 1.5, {
+    note: 'runCli call runs:save in this process (after start-up): open, add, close; the baseline adds to an empty log',
   });
 }

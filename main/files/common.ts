@@ -2,7 +2,8 @@
 // summary into a validated Run.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { makeIssue, withoutPaceEcho, type ImportIssue, type ParsedImport } from '../../shared/csv';
+import { withoutPaceEcho } from '../../shared/csv/import';
+import { makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv/types';
 import { RunInput, type Run, type RunSource, type Surface } from '../../shared/model';
 
 /** Largest file we read into memory, and the largest anything may unpack to. */

@@ -1,7 +1,8 @@
 // CSV text to rows, as Excel, LibreOffice, Numbers and Backstride itself write it; the mapping
-// of rows to records is shared/csv.ts.
+// of rows to records is shared/csv/import.ts.
 import Papa from 'papaparse';
-import { emptyImport, fromCsvRows, makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv';
+import { fromCsvRows } from '../../shared/csv/import';
+import { emptyImport, makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv/types';
 import type { CustomExercise } from '../../shared/model';
 import { countLabel, IMPORT_LIMITS, refuse } from './common';
 

@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
-import { emptyImport, makeIssue, type ImportKind, type ParsedImport } from '../../shared/csv';
+import { emptyImport, makeIssue, type ImportKind, type ParsedImport } from '../../shared/csv/types';
 import {
   decodeText,
   extensionOf,

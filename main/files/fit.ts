@@ -1,6 +1,6 @@
 // FIT activity files (Garmin, Coros, Suunto, Wahoo...) via Garmin's own SDK.
 import { Decoder, Stream } from '@garmin/fitsdk';
-import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
+import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv/types';
 import type { Surface } from '../../shared/model';
 import { type ActivitySummary, addActivityRuns, reasonOf, refuse } from './common';
 

@@ -1,5 +1,5 @@
 // GPX 1.1 (and 1.0) tracks, as Garmin Connect, Strava and most apps export them.
-import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
+import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv/types';
 import { type ActivitySummary, addRunResult, contentId, reasonOf, refuse, summaryToRun } from './common';
 import {
   childOf,

@@ -1,7 +1,7 @@
 // One import's parsing, as the import worker runs it: every file in turn, one unpack budget for
 // them all, progress after each file. Pure parsing: nothing here touches the log.
 import type { ImportProgress } from '../../shared/api';
-import type { ParsedImport } from '../../shared/csv';
+import type { ParsedImport } from '../../shared/csv/types';
 import type { CustomExercise } from '../../shared/model';
 import { newUnpackBudget } from './common';
 import { parseImportBuffer, parseImportPath } from './detect';

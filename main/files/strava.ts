@@ -6,7 +6,7 @@
 // Activity Date is UTC in the export; runs are dated in the machine's local time, like GPX.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import { emptyImport, makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv';
+import { emptyImport, makeIssue, type ImportIssue, type ParsedImport } from '../../shared/csv/types';
 import type { Surface } from '../../shared/model';
 import {
   decodeText,

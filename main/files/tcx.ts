@@ -1,6 +1,6 @@
 // Garmin TrainingCenterDatabase v2 (.tcx). Elements are looked up by namespace URI, so the
 // ActivityExtension elements (ns3:LX, ns3:TPX, with whatever prefix) never mix with the core ones.
-import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv';
+import { emptyImport, makeIssue, type ParsedImport } from '../../shared/csv/types';
 import { type ActivitySummary, addActivityRuns, reasonOf, refuse } from './common';
 import {
   childOf,

@@ -3,6 +3,7 @@
 // are noted as damage for recovery.ts, and links or other non-files are refused, never followed.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { Notice } from '../../shared/api';
 import { Settings } from '../../shared/model';
 import { TEMP_FILE_RE, fsyncDir } from './atomicWrite';
@@ -10,14 +11,8 @@ import { backupDir, removeLeftoverBackupTemps } from './backups';
 import type { WriteLock } from './lock';
 import { LogIndex, SETTINGS_NAME } from './logIndex';
 import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
-import {
-  PARTITION_RE,
-  RECORD_SCHEMAS,
-  partitionName,
-  typeFromPrefix,
-  type AnyRecord,
-  type RecordType,
-} from './records';
+import { PARTITION_RE, partitionName, typeFromPrefix, type AnyRecord, type RecordType } from './records';
+import { compiledRecordSchemas, recordsAreProven } from './partitionFile';
 import type { StoreFile } from './storeFile';
 
 export const DAMAGED_DIR = 'damaged';
@@ -26,21 +21,26 @@ export function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-/** A store file's JSON as the store library reads it (BOM dropped; anything but an object is an empty store). */
-function readStoreJson(file: string): Record<string, unknown> {
+/**
+ * A store file's JSON as the store library reads it (BOM dropped; anything but an object is an
+ * empty store), and for a partition of `type`, whether its records are proven (partitionFile.ts).
+ */
+function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; proven: boolean } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-  let text: string;
+  let bytes: Buffer;
   try {
     if (!fs.fstatSync(fd).isFile()) throw new Error('it is not a regular file');
-    text = fs.readFileSync(fd, 'utf8');
+    bytes = fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-    ? (parsed as Record<string, unknown>)
-    : {};
+  const parsed: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  return {
+    json: isObject ? (parsed as Record<string, unknown>) : {},
+    proven: isObject && type !== undefined && recordsAreProven(type, bytes),
+  };
 }
 
 export /** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
@@ -77,9 +77,22 @@ export abstract class LoadingLog extends LogIndex {
    */
   protected readonly loadedSavedAt = new Map<string, number>();
   protected readonly staleCopies: Array<{ type: RecordType; name: string }> = [];
+  /**
+   * Partition files opened so far: how many were proven unchanged since they were written (their
+   * records not checked again) and how many were checked record by record.
+   */
+  readonly partitionChecks = { proven: 0, checked: 0 };
 
   /** Repairs what loading found damaged (recovery.ts). */
   protected abstract recover(): void;
+
+  /**
+   * Partition files found in the folder but not read yet (file name without .json, and type):
+   * all of them are read at open, unless the log was opened to load them on demand.
+   */
+  private readonly unread = new Map<string, RecordType>();
+  /** Read partitions only when asked for (see ensureLoaded); set before load(). */
+  protected loadOnDemand = false;
 
   protected load(): void {
     let names: string[];
@@ -92,17 +105,49 @@ export abstract class LoadingLog extends LogIndex {
     if (this.lock) this.removeLeftoverTemps(names);
     for (const fileName of names.sort()) {
       const match = PARTITION_RE.exec(fileName);
-      if (match && !this.refuseIfNotPlain(fileName)) {
-        this.loadPartition(typeFromPrefix(match[1]!), fileName.replace(/\.json$/, ''));
-      }
+      if (match) this.unread.set(fileName.replace(/\.json$/, ''), typeFromPrefix(match[1]!));
     }
+    if (!this.loadOnDemand) this.readPartitions(() => true, false);
     if (names.includes(`${SETTINGS_NAME}.json`) && !this.refuseIfNotPlain(`${SETTINGS_NAME}.json`)) this.loadSettings();
+    this.settleLoaded();
+  }
+
+  /**
+   * Reads the partitions not read yet that `wanted` picks (in name order), and with `settle`
+   * repairs what they need. An entry found in two year files is settled among the files read
+   * so far (the one file a new entry goes into, when loading on demand).
+   */
+  private readPartitions(wanted: (type: RecordType, name: string) => boolean, settle = true): void {
+    let read = false;
+    for (const [name, type] of this.unread) {
+      if (!wanted(type, name)) continue;
+      this.unread.delete(name);
+      read = true;
+      if (!this.refuseIfNotPlain(`${name}.json`)) this.loadPartition(type, name);
+    }
+    if (read && settle) this.settleLoaded();
+  }
+
+  /** After files were read: rewrites the stale copy of an entry found in two files, and repairs damage. */
+  private settleLoaded(): void {
     for (const { type, name } of this.staleCopies) {
       if (!this.readOnly) this.writePartitions(type, new Set([name]));
     }
     this.staleCopies.length = 0;
-    this.loadedSavedAt.clear();
+    if (this.unread.size === 0) this.loadedSavedAt.clear();
     this.recover();
+  }
+
+  /** Every partition (of `type`, or of every type) is in memory after this. */
+  protected override ensureLoaded(type?: RecordType): void {
+    if (this.unread.size === 0) return;
+    this.readPartitions((t) => type === undefined || t === type);
+  }
+
+  /** The partition `name` of `type` is in memory after this (the others may not be). */
+  protected ensurePartitionLoaded(type: RecordType, name: string): void {
+    if (this.unread.size === 0) return;
+    this.readPartitions((t, n) => t === type && n === name);
   }
 
   /**
@@ -140,11 +185,14 @@ export abstract class LoadingLog extends LogIndex {
   /** Opens a file through the store library and brings its JSON to the current schema version (in memory). */
   protected openFile(
     name: string,
-  ): { file: StoreFile; content: StoredFileJson; migrated: boolean } | { error: string } {
+    type?: RecordType,
+  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; proven: boolean } | { error: string } {
     try {
       const file = this.lazyFile(name);
-      const { file: content, migrated } = migrateFile(readStoreJson(file.path));
-      return { file, content, migrated };
+      const { json, proven } = readStoreJson(file.path, type);
+      const { file: content, migrated } = migrateFile(json);
+      // A proof holds only for a file already at the current data version (recordsAreProven).
+      return { file, content, migrated, proven: proven && !migrated };
     } catch (error) {
       return {
         error:
@@ -170,7 +218,7 @@ export abstract class LoadingLog extends LogIndex {
   }
 
   protected loadPartition(type: RecordType, name: string): void {
-    const opened = this.openFile(name);
+    const opened = this.openFile(name, type);
     if ('error' in opened) {
       this.damage.push({ scope: 'file', type, name, reason: opened.error });
       return;
@@ -189,18 +237,31 @@ export abstract class LoadingLog extends LogIndex {
     // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
     const year = name.slice(-4);
     const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
+    // Data from disk is never trusted: every record is checked with the stored schema, unless
+    // the file proves its records are the very bytes written after they passed that check.
+    const schema = opened.proven ? undefined : (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>);
+    if (opened.proven) this.partitionChecks.proven++;
+    else this.partitionChecks.checked++;
     for (const item of raw) {
-      const parsed = RECORD_SCHEMAS[type].safeParse(item);
-      if (!parsed.success || !parsed.data.date.startsWith(year)) {
+      let record: AnyRecord;
+      if (schema) {
+        const parsed = schema.safeParse(item);
+        if (!parsed.success) {
+          invalid.push(item);
+          continue;
+        }
+        record = parsed.data;
+      } else record = item as AnyRecord;
+      if (!record.date.startsWith(year)) {
         invalid.push(item);
         continue;
       }
       // Every entry in memory so far was loaded by this loop, from the partition of its date.
-      const earlier = map.get(parsed.data.id);
+      const earlier = map.get(record.id);
       if (earlier === undefined) {
         // As put() does, without asking again what put() would ask of every one of thousands.
-        map.set(parsed.data.id, parsed.data);
-        partition.set(parsed.data.id, parsed.data);
+        map.set(record.id, record);
+        partition.set(record.id, record);
         continue;
       }
       const earlierName = partitionName(type, earlier.date);
@@ -212,7 +273,7 @@ export abstract class LoadingLog extends LogIndex {
         // acknowledged, so either copy is right; keep the one from the file written last and
         // drop the other copy from its file.
         const keepNew = savedAt > (this.loadedSavedAt.get(earlierName) ?? 0);
-        if (keepNew) this.put(type, parsed.data);
+        if (keepNew) this.put(type, record);
         this.staleCopies.push({ type, name: keepNew ? earlierName : name });
       }
     }

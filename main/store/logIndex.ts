@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
-import { fsyncDir } from './atomicWrite';
+import { checkedRecordJson, PartitionRecords, partitionBytes, recordsArrayBytes } from './partitionFile';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
@@ -32,6 +32,15 @@ export abstract class LogIndex {
     experiment: new Map(),
   };
   protected readonly files = new Map<string, StoreFile>();
+  /**
+   * Each record's JSON (UTF-8 bytes) as its partition file holds it, made (after the record passed the stored
+   * schema) the first time its partition is written: a save then serialises only the record it
+   * changed. Keyed by the record object, which is never changed in place (a change is a new
+   * object, put()); a record that is gone from the index is gone from here with it.
+   */
+  private readonly recordJson = new WeakMap<AnyRecord, Uint8Array>();
+  /** Each partition's digest as last written, kept part-way so the next save hashes only what follows its change. */
+  private readonly written = new Map<string, PartitionRecords>();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
   /**
    * Files that are not read or written (a symbolic link or other non-file in place of a partition
@@ -46,7 +55,14 @@ export abstract class LogIndex {
     this.readOnly = options.readOnly;
   }
 
+  /**
+   * Reads what is not in memory yet (a log opened to load on demand); every accessor below asks
+   * first, so whatever reads the log sees all of it. A no-op once everything is loaded.
+   */
+  protected ensureLoaded(_type?: RecordType): void {}
+
   all<T extends RecordType>(type: T): RecordOf[T][] {
+    this.ensureLoaded(type);
     return [...this.records[type].values()];
   }
 
@@ -56,15 +72,18 @@ export abstract class LogIndex {
   }
 
   count(type: RecordType): number {
+    this.ensureLoaded(type);
     return this.records[type].size;
   }
 
   get<T extends RecordType>(type: T, id: string): RecordOf[T] | undefined {
+    this.ensureLoaded(type);
     return this.records[type].get(id);
   }
 
   /** The whole log as it is now (between writes, memory equals disk). */
   snapshot(): LogSnapshot {
+    this.ensureLoaded();
     const sorted = <T extends RecordType>(type: T): RecordOf[T][] => this.allByDate(type);
     return {
       settings: this.settingsValue,
@@ -146,26 +165,59 @@ export abstract class LogIndex {
       set store(value) {
         open().store = value;
       },
+      writeText(text) {
+        open().writeText(text);
+      },
     };
   }
 
+  /**
+   * Writes each named partition of `type` from memory (our verified atomic write, which also
+   * syncs the folder).
+   */
   protected writePartitions(type: RecordType, names: Set<string>): void {
     this.assertNotRefused(names);
     for (const name of names) {
       const partition = this.partitions[type].get(name);
-      const records: AnyRecord[] = partition ? [...partition.values()] : [];
-      records.sort(byDateThenId);
-      // savedAt orders files by when they were written (see loadPartition: an interrupted move).
-      this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-      this.file(name).store = { schemaVersion: SCHEMA_VERSION, savedAt: this.lastSavedAt, records };
+      this.file(name).writeText(this.partitionFileBytes(type, partition ? [...partition.values()] : [], name));
     }
-    fsyncDir(this.dataDir);
+  }
+
+  /**
+   * A partition file's bytes for these records (sorted here by date, then id), stamped with the
+   * next savedAt. It carries the hash of its records' bytes when every record passed the stored
+   * schema (partitionFile.ts), so opening it need not check them again.
+   */
+  protected partitionFileBytes(type: RecordType, records: AnyRecord[], name: string): Buffer {
+    records.sort(byDateThenId);
+    let proven = true;
+    const texts = new Array<Uint8Array>(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      let json = this.recordJson.get(record);
+      if (json === undefined) {
+        json = checkedRecordJson(type, record);
+        if (json === undefined) {
+          // Not one the stored schema accepts: written as it is, without a proof, so the next
+          // open checks this file in full and reports the record as it always has.
+          proven = false;
+          json = Buffer.from(JSON.stringify(record));
+        } else this.recordJson.set(record, json);
+      }
+      texts[i] = json;
+    }
+    // savedAt orders files by when they were written (see loadPartition: an interrupted move).
+    this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
+    if (!proven) return partitionBytes(this.lastSavedAt, recordsArrayBytes(texts), undefined);
+    let written = this.written.get(name);
+    if (!written) this.written.set(name, (written = new PartitionRecords(type)));
+    const { bytes, digest } = written.write(texts);
+    return partitionBytes(this.lastSavedAt, bytes, digest);
   }
 
   protected writeSettings(settings: Settings): void {
     this.assertNotRefused([SETTINGS_NAME]);
     this.file(SETTINGS_NAME).store = { schemaVersion: SCHEMA_VERSION, settings };
-    fsyncDir(this.dataDir);
   }
 
   /** Throws the refusal for a save into a file that is not read or written (see `refused`). */

@@ -7,17 +7,26 @@ import type { StoreFactory } from './storeFile';
 
 export type LogAccess = 'write' | 'read';
 
-export function openLog(options: { dataDir: string; factory: StoreFactory; access?: LogAccess }): LogRepository {
+export function openLog(options: {
+  dataDir: string;
+  factory: StoreFactory;
+  access?: LogAccess;
+  /** Read partition files when first needed (see RepositoryOptions.loadOnDemand). */
+  loadOnDemand?: boolean;
+}): LogRepository {
   const access = options.access ?? 'write';
   const repo = LogRepository.open({
     dataDir: options.dataDir,
     factory: options.factory,
     access,
     lock: access === 'write',
+    loadOnDemand: options.loadOnDemand === true,
   });
   if (access === 'write') {
-    // In the background: it reports its own failure as a notice, and flush() waits for it.
-    void migrateShoes(repo);
+    // In the background: it reports its own failure as a notice, and flush() waits for it. A
+    // single CLI call (load on demand) leaves it to the next open of the app: gathering the shoes
+    // reads every run file, and the service derives the same list meanwhile.
+    if (!options.loadOnDemand) void migrateShoes(repo);
     startAutomaticBackups(repo);
   }
   return repo;

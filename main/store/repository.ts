@@ -10,7 +10,7 @@
 // - one writer per data folder (lock.ts); a read-only open never changes a byte on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import { byDateThenId, SCHEMA_VERSION, Settings } from '../../shared/model';
+import { SCHEMA_VERSION, Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { replaceFilesAtomically } from './atomicWrite';
 import { acquireWriteLock } from './lock';
@@ -39,6 +39,12 @@ export interface RepositoryOptions {
   access?: 'write' | 'read';
   /** Take the data folder's writer lock (the app's doors do; a second writer then refuses to open). */
   lock?: boolean;
+  /**
+   * Read partition files only when something asks for them, instead of all at open: a CLI call
+   * that adds one entry to a twenty-year log then reads the one file the entry goes into. Every
+   * read of the log (all, get, count, snapshot, a backup) still sees all of it: it reads the rest first.
+   */
+  loadOnDemand?: boolean;
 }
 
 export class LogRepository extends RecoveringLog {
@@ -54,6 +60,7 @@ export class LogRepository extends RecoveringLog {
 
   static open(options: RepositoryOptions): LogRepository {
     const repo = new LogRepository(options);
+    repo.loadOnDemand = options.loadOnDemand === true;
     if (!repo.readOnly) fs.mkdirSync(options.dataDir, { recursive: true });
     if (options.lock && !repo.readOnly) repo.lock = acquireWriteLock(options.dataDir);
     try {
@@ -93,10 +100,16 @@ export class LogRepository extends RecoveringLog {
     if (this.isClosed) throw new ServiceError('io', 'The log has been closed.');
   }
 
-  /** Inserts or replaces a record by id; resolves once it is durably on disk. */
-  save<T extends RecordType>(type: T, record: RecordOf[T]): Promise<RecordOf[T]> {
+  /**
+   * Inserts or replaces a record by id; resolves once it is durably on disk. `newId`: the id was
+   * made just now for this record (no earlier version can exist), so only its own partition needs
+   * to be in memory.
+   */
+  save<T extends RecordType>(type: T, record: RecordOf[T], options: { newId?: boolean } = {}): Promise<RecordOf[T]> {
     return this.enqueue(() => {
       this.assertWritable();
+      if (options.newId) this.ensurePartitionLoaded(type, partitionName(type, record.date));
+      else this.ensureLoaded(type);
       const previous = this.records[type].get(record.id);
       const touched = new Set([partitionName(type, record.date)]);
       if (previous) touched.add(partitionName(type, previous.date));
@@ -122,6 +135,7 @@ export class LogRepository extends RecoveringLog {
     return this.enqueue(() => {
       this.assertWritable();
       if (list.length === 0) return [];
+      this.ensureLoaded(type);
       const map = this.records[type] as Map<string, RecordOf[T]>;
       const previous = new Map<string, RecordOf[T] | undefined>();
       const touched = new Set<string>();
@@ -154,6 +168,7 @@ export class LogRepository extends RecoveringLog {
   delete<T extends RecordType>(type: T, id: string): Promise<RecordOf[T] | undefined> {
     return this.enqueue(() => {
       this.assertWritable();
+      this.ensureLoaded(type);
       const previous = this.records[type].get(id);
       if (!previous) return undefined;
       this.remove(type, id);
@@ -187,6 +202,7 @@ export class LogRepository extends RecoveringLog {
   replaceAll(snapshot: LogSnapshot): Promise<void> {
     return this.enqueue(() => {
       this.assertWritable();
+      this.ensureLoaded();
       const byPartition = new Map<string, { type: RecordType; records: AnyRecord[] }>();
       for (const type of RECORD_TYPES) {
         for (const name of this.partitions[type].keys()) byPartition.set(name, { type, records: [] });
@@ -197,15 +213,12 @@ export class LogRepository extends RecoveringLog {
           partition.records.push(record);
         }
       }
-      const files = [...byPartition].map(([name, { records }]) => {
-        this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-        const content = {
-          schemaVersion: SCHEMA_VERSION,
-          savedAt: this.lastSavedAt,
-          records: records.sort(byDateThenId),
-        };
-        return { target: path.join(this.dataDir, `${name}.json`), data: JSON.stringify(content) };
-      });
+      const files: Array<{ target: string; data: string | Uint8Array }> = [...byPartition].map(
+        ([name, { type, records }]) => ({
+          target: path.join(this.dataDir, `${name}.json`),
+          data: this.partitionFileBytes(type, records, name),
+        }),
+      );
       this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
       files.push({
         target: path.join(this.dataDir, `${SETTINGS_NAME}.json`),

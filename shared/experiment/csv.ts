@@ -1,5 +1,5 @@
 // The experiments as CSV: one row per period, with its outcome, for a spreadsheet or a physio.
-import { csvTextCell, csvValueCell, formatCsvNumber } from '../csv';
+import { csvTextCell, csvValueCell, formatCsvNumber } from '../csv/export';
 import type { CycleOutcome, PeriodOutcome } from './analysis';
 import type { Experiment } from './model';
 

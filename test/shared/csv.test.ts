@@ -606,7 +606,7 @@ describe('fromCsvRows', () => {
   });
 
   it('tells apart different ids that the duplicate check files under one number, and finds a repeat among many', () => {
-    // These two UUIDs hash alike in shared/csv.ts (found by search), so the check must compare them in full.
+    // These two UUIDs hash alike in shared/csv/import.ts (found by search), so the check must compare them in full.
     const a = '4b8f5a52-5b7e-4c8f-9d7e-00000003744e';
     const b = '4b8f5a52-5b7e-4c8f-9d7e-000000043910';
     const others = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(8, '0')}-5b7e-4c8f-9d7e-3f1c2a4b5c6d`);

@@ -22,12 +22,15 @@ function powerCutFactory(cutWrite: (writeNumber: number) => boolean): StoreFacto
         return inner.store;
       },
       set store(value: Record<string, unknown>) {
+        this.writeText(JSON.stringify(value));
+      },
+      writeText(text: string | Uint8Array) {
         writes++;
         if (cutWrite(writes)) {
-          fs.writeFileSync(`${inner.path}.tmp-1700000000ab12cd`, JSON.stringify(value, null, '\t'));
+          fs.writeFileSync(`${inner.path}.tmp-1700000000ab12cd`, text);
           throw Object.assign(new Error('EIO: i/o error (power lost before the rename)'), { code: 'EIO' });
         }
-        inner.store = value;
+        inner.writeText(text);
       },
     };
   };

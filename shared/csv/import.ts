@@ -1,10 +1,10 @@
-// The CSV format of Backstride's exports and the mapping of CSV rows back to records.
-// Pure: no I/O and no node: imports, because the renderer bundles this file too. Reading
-// bytes, decoding and splitting text into rows is main/files/csvImport.ts's job.
+// The importer: CSV rows (split from text by main/files/csvImport.ts) mapped back to records and
+// validated with the model's input schemas; every row that cannot be used is reported.
+// Pure: no I/O and no node: imports, because the renderer bundles this file too.
 import { z } from 'zod';
-import { customExerciseId, exerciseCategory, exerciseName, findExercise } from './exercises';
-import type { WeekSummary } from './insights/types';
+import { customExerciseId, findExercise } from '../exercises';
 import {
+  compileRunInput,
   EXERCISE_CATEGORIES,
   EXERCISE_SIDES,
   PAIN_KINDS,
@@ -13,262 +13,21 @@ import {
   PAIN_TIMINGS,
   PainRatingInput,
   RUN_SOURCES,
-  RunInput,
+  type RunInput,
   StrengthSessionInput,
   SURFACES,
   type CustomExercise,
-  type PainRating,
-  type Run,
-  type StrengthSession,
-} from './model';
-import { parseDuration } from './units';
-
-// ---------------------------------------------------------------------------------------------
-// Columns: the documented, stable format. New columns may only ever be appended.
-
-export const CSV_COLUMNS = {
-  runs: [
-    'id',
-    'date',
-    'start_time',
-    'distance_km',
-    'duration_s',
-    'effort',
-    'surface',
-    'shoe',
-    'avg_hr',
-    'source',
-    'notes',
-    'source_id',
-  ],
-  pain: ['id', 'date', 'time', 'score', 'location', 'side', 'kind', 'timing', 'run_id', 'notes'],
-  strength: [
-    'session_id',
-    'date',
-    'exercise',
-    'category',
-    'sets',
-    'reps',
-    'hold_s',
-    'duration_min',
-    'notes',
-    'time',
-    'minutes',
-    'side',
-  ],
-  weekly: ['week_start', 'core_sessions', 'runs', 'run_km', 'mean_back_pain', 'max_back_pain', 'pain_days'],
-} as const;
-
-export type CsvKind = keyof typeof CSV_COLUMNS;
-export const CSV_KINDS = ['runs', 'pain', 'strength', 'weekly'] as const satisfies readonly CsvKind[];
-
-/** What a file turned out to be; 'unknown' when it could not be recognised at all. */
-export type ImportKind = CsvKind | 'strava' | 'gpx' | 'tcx' | 'fit' | 'unknown';
-
-export interface ImportIssue {
-  /** The file's base name (for files inside an archive: "archive.zip/inner.csv"). */
-  file: string;
-  /** Row as a spreadsheet numbers it: the header is row 1. Absent for whole-file problems. */
-  row?: number;
-  /** The CSV column's name as written in the file's header. */
-  column?: string;
-  /** A complete sentence that names the file (and row and column) and says what is wrong. */
-  message: string;
-}
-
-export interface ParsedImport {
-  kind: ImportKind;
-  file: string;
-  runs: Run[];
-  pain: PainRating[];
-  strength: StrengthSession[];
-  /** Rows or files that could not be imported. */
-  errors: ImportIssue[];
-  /** Imported, but something was left out or guessed (e.g. an out-of-range optional value). */
-  warnings: ImportIssue[];
-  /** Data rows that produced no record: invalid rows, and rows that are not runs (Strava). */
-  skippedRows: number;
-  /** Exercises named in a strength file that the log does not know yet, with the file's category. */
-  exercises: CustomExercise[];
-  /**
-   * Ids given here to records whose row had no id of its own (or a session_id that is not a
-   * UUID). The importer matches those by content; a record with its own id is matched by id.
-   */
-  generatedIds: Set<string>;
-}
-
-export function emptyImport(kind: ImportKind, file: string): ParsedImport {
-  return {
-    kind,
-    file,
-    runs: [],
-    pain: [],
-    strength: [],
-    errors: [],
-    warnings: [],
-    skippedRows: 0,
-    exercises: [],
-    generatedIds: new Set(),
-  };
-}
-
-/** Builds an issue whose message can be shown on its own. */
-export function makeIssue(file: string, reason: string, row?: number, column?: string): ImportIssue {
-  const where = [file];
-  if (row !== undefined) where.push(`row ${row}`);
-  if (column !== undefined) where.push(`column ${column}`);
-  const issue: ImportIssue = { file, message: `${where.join(', ')}: ${reason}` };
-  if (row !== undefined) issue.row = row;
-  if (column !== undefined) issue.column = column;
-  return issue;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formula injection (OWASP "CSV injection"). A spreadsheet runs a cell that starts with one of
-// these characters as a formula; a leading apostrophe makes it show the text instead. The
-// full-width forms are included because some spreadsheets normalise them to the ASCII ones.
-
-const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-const GUARDED = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * Adds an apostrophe to a free-text cell a spreadsheet would run as a formula. Text that already
- * starts with apostrophes before a trigger gets one more, so that unguardFormula is its exact
- * inverse for every string (a note that really begins with `'=` survives a round trip).
- */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** Undoes guardFormula: removes the one apostrophe it added, and nothing else. */
-export function unguardFormula(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-/** Dot decimals, no exponent, no trailing zeros; at most `maxDecimals` decimals. */
-export function formatCsvNumber(value: number | null | undefined, maxDecimals: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  // Whole numbers (most cells) print exactly as they are; String(-0) is already '0'.
-  if (Number.isSafeInteger(value)) return String(value);
-  // Below 2^30 a double's spacing is under 1e-6, so when its shortest form has no exponent
-  // and at most `maxDecimals` decimals, that form is exactly what rounding with toFixed gives.
-  if (Math.abs(value) < 2 ** 30) {
-    const shortest = String(value);
-    const dot = shortest.indexOf('.');
-    if (dot >= 0 && shortest.length - dot - 1 <= maxDecimals && !shortest.includes('e')) return shortest;
-  }
-  // toFixed never uses exponent notation below 1e21, unlike String(); our values are far smaller.
-  let text = value.toFixed(maxDecimals);
-  if (text.includes('.')) {
-    let end = text.length;
-    while (text.charCodeAt(end - 1) === 48) end -= 1; // trailing '0'
-    if (text.charCodeAt(end - 1) === 46) end -= 1; // a bare '.'
-    text = text.slice(0, end);
-  }
-  return text === '-0' ? '0' : text;
-}
-
-/**
- * A number written so that reading it back gives exactly the same number: its shortest form,
- * without an exponent. Distances are stored exactly as converted from what the user typed
- * (7.8 mi is 12.5528832 km), so rounding them here would change the run on a round trip.
- */
-export function exactCsvNumber(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '';
-  const shortest = String(value);
-  // Below 1e-6 String() switches to an exponent; 20 decimals then still read back the same.
-  return shortest.includes('e') ? formatCsvNumber(value, 20) : shortest;
-}
-const MINUTE_DECIMALS = 6;
-
-const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
-
-/**
- * One cell as RFC 4180 wants it, with the same rule papaparse's unparse applies: quoted when it
- * holds a comma, quote, CR, LF or BOM, or starts or ends with a space; quotes inside are doubled.
- */
-function cell(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Free text: guarded against formulas, then quoted as needed. */
-function text(value: string | undefined): string {
-  return value === undefined ? '' : cell(guardFormula(value));
-}
-
-/** A value that is not free text (id, date, time, enum); missing is an empty cell. */
-function plain(value: string | undefined): string {
-  return value === undefined ? '' : cell(value);
-}
-
-const num = formatCsvNumber;
-
-/** Cells for CSV files written elsewhere (the experiment's periods): free text, and other values. */
-export { text as csvTextCell, plain as csvValueCell };
-
-export interface ToCsvOptions {
-  /** Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8 (default true). */
-  bom?: boolean;
-  /** The user's own exercises, for their names and categories in the strength CSV. */
-  customExercises?: readonly CustomExercise[];
-}
-
-export function toCsv(kind: 'runs', records: readonly Run[], options?: ToCsvOptions): string;
-export function toCsv(kind: 'pain', records: readonly PainRating[], options?: ToCsvOptions): string;
-export function toCsv(kind: 'strength', records: readonly StrengthSession[], options?: ToCsvOptions): string;
-export function toCsv(kind: 'weekly', records: readonly WeekSummary[], options?: ToCsvOptions): string;
-export function toCsv(
-  kind: CsvKind,
-  records: readonly Run[] | readonly PainRating[] | readonly StrengthSession[] | readonly WeekSummary[],
-  options: ToCsvOptions = {},
-): string {
-  // Each line is written straight from its record (no array of cells per row): at 100,000 rows
-  // the intermediate arrays cost more than the writing. Formulas are guarded in text() because
-  // papaparse's escapeFormulae misses line breaks and the full-width forms.
-  let csv = `${options.bom === false ? '' : '\uFEFF'}${CSV_COLUMNS[kind].join(',')}`;
-  switch (kind) {
-    case 'runs':
-      for (const r of records as readonly Run[]) {
-        csv +=
-          `\r\n${plain(r.id)},${plain(r.date)},${plain(r.startTime)},${exactCsvNumber(r.distanceKm)},` +
-          `${num(r.durationS, 0)},${num(r.effort, 0)},${plain(r.surface)},${text(r.shoe)},${num(r.avgHr, 0)},` +
-          `${plain(r.source)},${text(r.notes)},${text(r.sourceId)}`;
-      }
-      break;
-    case 'pain':
-      for (const p of records as readonly PainRating[]) {
-        csv +=
-          `\r\n${plain(p.id)},${plain(p.date)},${plain(p.time)},${num(p.score, 0)},${plain(p.location)},` +
-          `${plain(p.side)},${plain(p.kind)},${plain(p.timing)},${plain(p.runId)},${text(p.notes)}`;
-      }
-      break;
-    case 'strength': {
-      const custom = options.customExercises ?? [];
-      // One row per exercise; the session's own fields are repeated so each row stands alone.
-      for (const s of records as readonly StrengthSession[]) {
-        for (const item of s.items) {
-          csv +=
-            `\r\n${plain(s.id)},${plain(s.date)},${text(exerciseName(item.exercise, custom))},` +
-            `${plain(exerciseCategory(item.exercise, custom))},${num(item.sets, 0)},${num(item.reps, 0)},` +
-            `${num(item.holdS, 0)},${num(s.durationMin, MINUTE_DECIMALS)},${text(s.notes)},${plain(s.time)},` +
-            `${num(item.minutes, MINUTE_DECIMALS)},${plain(item.side)}`;
-        }
-      }
-      break;
-    }
-    case 'weekly':
-      for (const w of records as readonly WeekSummary[]) {
-        csv +=
-          `\r\n${plain(w.weekStart)},${num(w.coreSessions, 0)},${num(w.runs, 0)},${num(w.runKm, 3)},` +
-          `${num(w.meanBackPain, 2)},${num(w.maxBackPain, 0)},${num(w.painDays, 0)}`;
-      }
-      break;
-  }
-  return `${csv}\r\n`;
-}
+} from '../model';
+import { parseDuration } from '../units';
+import {
+  CSV_COLUMNS,
+  emptyImport,
+  makeIssue,
+  unguardFormula,
+  type CsvKind,
+  type ImportIssue,
+  type ParsedImport,
+} from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Import
@@ -636,7 +395,7 @@ let rowSchemas:
   { run: typeof RunInput; pain: typeof PainRatingInput; session: typeof StrengthSessionInput } | undefined;
 function schemas(): NonNullable<typeof rowSchemas> {
   rowSchemas ??= {
-    run: z.compile(RunInput),
+    run: compileRunInput(),
     pain: z.compile(PainRatingInput),
     session: z.compile(StrengthSessionInput),
   };
@@ -664,7 +423,8 @@ function idKey(id: string): number {
  * Remembers the row each id was first used on, to report later rows that reuse it (they would
  * overwrite each other). An open-addressing table of numbers computed from the ids, in typed
  * arrays sized once for the file: at 100,000 rows a Map of the id strings cost more than
- * validating them, mostly in garbage collection. When a number is already taken, the ids
+ * validating them, mostly in garbage collection (measured again for #16: the whole import of
+ * 100,000 runs took 2.2x papaparse's CPU time with this table and 2.9-3.1x with a Map). When a number is already taken, the ids
  * themselves are compared, so ids that share a number are still told apart.
  */
 class FirstRowOfId {

@@ -1,0 +1,161 @@
+// How a partition file proves its entries were checked: the file carries a SHA-256 of its records'
+// bytes, computed when those records were written after passing the model's stored schemas. On
+// open, a partition whose records' bytes still match is not checked again (the check would find
+// exactly what it found when the file was written); any other partition (edited by hand, cut
+// short, bit rot, written by an older Backstride, or holding anything but our exact layout) is
+// checked in full, record by record, as before.
+//
+// The hash guards against changes, not against someone who recomputes it on purpose: whoever can
+// do that can also write any file into the folder. The domain string below makes a hash count only
+// for the same record type, data version and stored rules it was computed for.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { compileRun, SCHEMA_VERSION } from '../../shared/model';
+import { RECORD_SCHEMAS, STORED_RULES_VERSION, type AnyRecord, type RecordOf, type RecordType } from './records';
+
+/** The exact start of a partition file we wrote; the records follow up to the file's last byte but one (`}`). */
+const HEAD_RE = /^\{"schemaVersion":(\d{1,9}),"savedAt":(\d{1,16}),"recordsSha256":"([0-9a-f]{64})","records":\[/;
+/** Long enough for any head HEAD_RE matches. */
+const HEAD_MAX = 200;
+const CLOSING_BRACE = 0x7d;
+
+function digestDomain(type: RecordType): string {
+  return `backstride partition records\0data version ${SCHEMA_VERSION}\0rules ${STORED_RULES_VERSION}\0${type}\0`;
+}
+
+/** The hash of a partition's records text (the JSON array), for one record type. */
+export function recordsDigest(type: RecordType, records: string | Uint8Array): string {
+  return crypto.createHash('sha256').update(digestDomain(type)).update(records).digest('hex');
+}
+
+/** Records between two kept hash states (see PartitionDigest). */
+const CHECKPOINT = 32;
+const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
+const END = Buffer.from('}');
+const COMMA_BYTE = 0x2c;
+const CLOSE_BYTE = 0x5d;
+
+/**
+ * One partition file's records as last written, so the next save (a new entry usually sorts
+ * last) rebuilds only what follows its first changed record: the bytes before it are copied in
+ * one piece, and the hash goes on from the last state kept before it (kept every CHECKPOINT
+ * records). Records are compared by their JSON bytes' identity (records in memory are never
+ * changed in place), so the answer never depends on what was kept: always `[records joined by
+ * commas]` and recordsDigest of it.
+ */
+export class PartitionRecords {
+  private records: readonly Uint8Array[] = [];
+  /** `[`, the records joined by commas, `]`. */
+  private bytes: Buffer = Buffer.from('[]');
+  /** Where each record ends in `bytes`. */
+  private ends: number[] = [];
+  /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
+  private states: crypto.Hash[] = [];
+
+  constructor(private readonly type: RecordType) {}
+
+  /** The records array's bytes and their digest; `records` must not change afterwards. */
+  write(records: readonly Uint8Array[]): { bytes: Buffer; digest: string } {
+    let same = 0;
+    const limit = Math.min(records.length, this.records.length);
+    while (same < limit && records[same] === this.records[same]) same++;
+
+    const prefix = same > 0 ? this.ends[same - 1]! : 1;
+    let length = prefix + 1;
+    for (let i = same; i < records.length; i++) length += records[i]!.length + (i > 0 ? 1 : 0);
+    const bytes = Buffer.allocUnsafe(length);
+    this.bytes.copy(bytes, 0, 0, prefix);
+    const ends = this.ends.slice(0, same);
+    let at = prefix;
+    for (let i = same; i < records.length; i++) {
+      if (i > 0) bytes[at++] = COMMA_BYTE;
+      bytes.set(records[i]!, at);
+      at += records[i]!.length;
+      ends.push(at);
+    }
+    bytes[at] = CLOSE_BYTE;
+
+    const kept = Math.min(Math.floor(same / CHECKPOINT), this.states.length - 1);
+    const states =
+      kept >= 0
+        ? this.states.slice(0, kept + 1)
+        : [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
+    const start = (states.length - 1) * CHECKPOINT;
+    const hash = states[states.length - 1]!.copy();
+    for (let k = start + CHECKPOINT; k <= records.length; k += CHECKPOINT) {
+      // From the end of record `from - 1` (or just after `[`) to the end of record `k - 1`.
+      const from = k - CHECKPOINT;
+      hash.update(bytes.subarray(from === 0 ? 1 : ends[from - 1]!, ends[k - 1]!));
+      if (k < records.length) states.push(hash.copy());
+    }
+    const last = Math.floor(records.length / CHECKPOINT) * CHECKPOINT;
+    if (last >= start && last < records.length) hash.update(bytes.subarray(last === 0 ? 1 : ends[last - 1]!, at));
+    hash.update(']');
+
+    this.records = records;
+    this.bytes = bytes;
+    this.ends = ends;
+    this.states = states;
+    return { bytes, digest: hash.digest('hex') };
+  }
+}
+
+/** A partition file's bytes: the head (with the records' digest when they are proven), the records array, `}`. */
+export function partitionBytes(savedAt: number, recordsArray: Buffer, digest: string | undefined): Buffer {
+  const head = Buffer.from(
+    `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},${digest === undefined ? '' : `"recordsSha256":"${digest}",`}"records":`,
+    'latin1',
+  );
+  return Buffer.concat([head, recordsArray, END]);
+}
+
+/** The records array's bytes, without keeping anything (a file that will not be proven). */
+export function recordsArrayBytes(records: readonly Uint8Array[]): Buffer {
+  const parts: Uint8Array[] = [OPEN];
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(records[i]!);
+  }
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
+
+/**
+ * Whether `bytes` are a partition file of `type` exactly as we write it (current data version),
+ * with records whose bytes match the hash written beside them. Anything else answers false and is
+ * checked in full. (The file must also parse as JSON; the caller parses it either way.)
+ */
+export function recordsAreProven(type: RecordType, bytes: Uint8Array): boolean {
+  if (bytes.length < 2 || bytes[bytes.length - 1] !== CLOSING_BRACE) return false;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_MAX, bytes.length)).toString('latin1');
+  const match = HEAD_RE.exec(head);
+  if (!match || Number(match[1]) !== SCHEMA_VERSION) return false;
+  // The records start at the array's `[`, the last character the pattern matched.
+  const start = match[0].length - 1;
+  return recordsDigest(type, bytes.subarray(start, bytes.length - 1)) === match[3];
+}
+
+/** The stored schemas compiled once (zod's fast path; on a failure it falls back to the schema itself). */
+let compiled: { [T in RecordType]: z.ZodType<RecordOf[T]> } | undefined;
+
+/** The schemas a record is checked with from disk, compiled: the same rules, checked several times faster. */
+export function compiledRecordSchemas(): { [T in RecordType]: z.ZodType<RecordOf[T]> } {
+  compiled ??= {
+    run: compileRun(),
+    pain: z.compile(RECORD_SCHEMAS.pain),
+    strength: z.compile(RECORD_SCHEMAS.strength),
+    experiment: z.compile(RECORD_SCHEMAS.experiment),
+  };
+  return compiled;
+}
+
+/**
+ * A record as the stored schema outputs it, as JSON's UTF-8 bytes; undefined when it does not pass (then
+ * its partition is written without a proof, and checked in full, and reported, when opened).
+ */
+export function checkedRecordJson(type: RecordType, record: AnyRecord): Buffer | undefined {
+  const parsed = (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>).safeParse(record);
+  return parsed.success ? Buffer.from(JSON.stringify(parsed.data)) : undefined;
+}
