@@ -195,7 +195,7 @@ test.describe('with a whole experiment logged', () => {
     // Running: the figures, but no conclusion until the plan ends.
     await expect(
       section.getByText(
-        /^So far, over 6 cycles, your back pain averaged \d\.\d points lower in core periods \(95% interval \d\.\d to \d\.\d lower; randomisation p = 0\.031\)\. The plan runs until \d{4}-\d{2}-\d{2}, and only its result then is a conclusion: a difference watched day by day can cross p < 0\.05 by chance\.$/,
+        /^So far, over 6 cycles, your back pain averaged \d\.\d points lower in core periods \(95% interval \d\.\d to \d\.\d lower; randomisation p = 0\.031\)\. The plan runs until [A-Z][a-z]{2} \d{1,2}, \d{4}, and only its result then is a conclusion: a difference watched day by day can cross p < 0\.05 by chance\.$/,
       ),
     ).toBeVisible();
     await expect(section.getByText(/evidence that core work helped/)).toHaveCount(0);

@@ -6,6 +6,7 @@ import { isCoreSession } from '../exercises';
 import { calendarDayNumber } from '../insights/dates';
 import { mean, sampleVariance, studentTQuantile } from '../insights/stats';
 import type { CustomExercise, PainRating, StrengthSession } from '../model';
+import { formatIsoDate } from '../textFormat';
 import {
   planEndDate,
   smallestPossibleP,
@@ -230,7 +231,8 @@ export interface SentenceInput {
  */
 export function resultSentence(r: SentenceInput): string {
   const parts: string[] = [];
-  if (r.status === 'planned') return `The experiment starts on ${r.startDate}; there is nothing to compare yet.`;
+  if (r.status === 'planned')
+    return `The experiment starts on ${formatIsoDate(r.startDate)}; there is nothing to compare yet.`;
   const notKept = corePeriodsKept(r.adherence) === false;
   if (notKept) {
     parts.push(
@@ -238,7 +240,7 @@ export function resultSentence(r: SentenceInput): string {
     );
   }
   const so = r.status === 'running' ? 'So far, over' : 'Over';
-  const running = `The plan runs until ${r.endDate}, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.`;
+  const running = `The plan runs until ${formatIsoDate(r.endDate)}, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.`;
   const abandoned = 'This experiment was abandoned, so this is a partial result, and it draws no conclusion.';
   if (r.claim === 'not_enough_data') {
     parts.push(
@@ -358,9 +360,9 @@ export function experimentDay(
 export function experimentDayMessage(day: ExperimentDay): string {
   switch (day.kind) {
     case 'before':
-      return `The experiment starts on ${day.startsOn} (in ${day.daysUntil} day${day.daysUntil === 1 ? '' : 's'}).`;
+      return `The experiment starts on ${formatIsoDate(day.startsOn)} (in ${day.daysUntil} day${day.daysUntil === 1 ? '' : 's'}).`;
     case 'ended':
-      return `The experiment ended on ${day.endedOn}: see its result.`;
+      return `The experiment ended on ${formatIsoDate(day.endedOn)}: see its result.`;
     case 'period':
       return day.condition === 'core'
         ? `Core period, day ${day.day} of ${day.periodDays}: do the routine today.`

@@ -15,6 +15,7 @@ import {
   type Condition,
   type Experiment,
 } from '../../../shared/experiment';
+import { formatIsoDate } from '../../../shared/textFormat';
 import { pain, session } from '../insights/helpers';
 
 interface FixturePlan {
@@ -212,7 +213,7 @@ describe('the sentence draws a conclusion only from a finished plan that was kep
   it('running: the same figures, but no conclusion until the plan ends (daily looks inflate chance claims)', () => {
     const sentence = resultSentence({ ...clear, status: 'running' });
     expect(sentence).toBe(
-      'So far, over 6 cycles, your back pain averaged 1.3 points lower in core periods (95% interval 0.6 to 1.9 lower; randomisation p = 0.031). The plan runs until 2026-03-29, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.',
+      `So far, over 6 cycles, your back pain averaged 1.3 points lower in core periods (95% interval 0.6 to 1.9 lower; randomisation p = 0.031). The plan runs until ${formatIsoDate('2026-03-29')}, and only its result then is a conclusion: a difference watched day by day can cross p < 0.05 by chance.`,
     );
   });
 
@@ -250,11 +251,12 @@ describe("today's condition", () => {
     first: ['usual', 'core', 'core'],
   });
   it.each([
-    ['2026-05-30', 'The experiment starts on 2026-06-01 (in 2 days).'],
+    // Dates in the locale's medium style, as on the rest of the screen.
+    ['2026-05-30', `The experiment starts on ${formatIsoDate('2026-06-01')} (in 2 days).`],
     ['2026-06-02', 'Usual period, day 2 of 7: no extra core work.'],
     ['2026-06-11', 'Core period, day 4 of 7: do the routine today.'],
     ['2026-07-12', 'Usual period, day 7 of 7: no extra core work.'],
-    ['2026-07-13', 'The experiment ended on 2026-07-12: see its result.'],
+    ['2026-07-13', `The experiment ended on ${formatIsoDate('2026-07-12')}: see its result.`],
   ])('on %s: %s', (today, message) => {
     expect(experimentDayMessage(experimentDay(experiment, today))).toBe(message);
   });
