@@ -2,14 +2,9 @@
 import { localToday, type PainRating, type Run, type StrengthSession } from '../shared/model';
 import { expect, test } from './fixtures';
 import { JournalScreen } from './pages';
+import { daysAgo, uuid } from './seedData';
 
-function daysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return localToday(d);
-}
-const id = (prefix: number, n: number) =>
-  `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const id = uuid;
 
 // Everything on days of this month (the 1st and today), so the calendar's first view shows it.
 const first = `${localToday().slice(0, 7)}-01`;

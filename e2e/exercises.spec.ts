@@ -6,14 +6,7 @@ test.use({ seed: { settings: { onboarded: true } } });
 
 test('an exercise of your own is renamed and deleted in Settings; its session keeps it', async ({ app }) => {
   const journal = new JournalScreen(app);
-  await app.getByRole('button', { name: 'New session' }).click();
-  const session = journal.dialog('New session');
-  await session.getByText('Add your own exercise').click();
-  await session.getByLabel('Name', { exact: true }).fill('Bird dog');
-  await session.getByRole('button', { name: 'Create exercise' }).click();
-  await session.getByLabel('Reps for exercise 2').fill('8');
-  await session.getByRole('button', { name: 'Save session' }).click();
-  await expect(session).toBeHidden();
+  await journal.addSessionWithOwnExercise('Bird dog', '8');
 
   const nav = app.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Settings' }).click();

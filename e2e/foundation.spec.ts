@@ -129,14 +129,7 @@ test('changing one setting keeps the others: miles stay after the theme changes'
 
 test('a session with an exercise of your own shows its name in the journal at once', async ({ app }) => {
   const journal = new JournalScreen(app);
-  await app.getByRole('button', { name: 'New session' }).click();
-  const session = journal.dialog('New session');
-  await session.getByText('Add your own exercise').click();
-  await session.getByLabel('Name', { exact: true }).fill('Bird dog');
-  await session.getByRole('button', { name: 'Create exercise' }).click();
-  await session.getByLabel('Reps for exercise 2').fill('8');
-  await session.getByRole('button', { name: 'Save session' }).click();
-  await expect(session).toBeHidden();
+  await journal.addSessionWithOwnExercise('Bird dog', '8');
   await expect(journal.entries().first()).toContainText('Bird dog 8');
   await expect(journal.entries().first()).not.toContainText('own-bird-dog');
 });

@@ -1,16 +1,11 @@
 // The journal as a runner keeps it open: one line per entry, week headers with totals, filters,
 // typed times and the run/pain links, and focus that follows saves and deletes.
-import { localToday, type PainRating, type Run } from '../shared/model';
+import type { PainRating, Run } from '../shared/model';
 import { expect, test } from './fixtures';
 import { JournalScreen } from './pages';
+import { daysAgo, uuid } from './seedData';
 
-function daysAgo(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return localToday(d);
-}
-const id = (prefix: number, n: number) =>
-  `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const id = uuid;
 
 const runs: Run[] = Array.from({ length: 14 }, (_, n) => ({
   id: id(1, n),

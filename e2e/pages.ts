@@ -46,4 +46,16 @@ export class JournalScreen {
     await dialog.getByRole('button', { name: 'Save pain rating' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  /** Logs a session of one exercise of your own (made in the form) with its reps. */
+  async addSessionWithOwnExercise(name: string, reps: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'New session' }).click();
+    const session = this.dialog('New session');
+    await session.getByText('Add your own exercise').click();
+    await session.getByLabel('Name', { exact: true }).fill(name);
+    await session.getByRole('button', { name: 'Create exercise' }).click();
+    await session.getByLabel('Reps for exercise 2').fill(reps);
+    await session.getByRole('button', { name: 'Save session' }).click();
+    await expect(session).toBeHidden();
+  }
 }

@@ -4,13 +4,15 @@ import type { PainRating, Run, StrengthSession } from '../shared/model';
 import { localToday } from '../shared/model';
 import type { Seed } from './fixtures';
 
-function daysAgo(n: number): string {
+/** The local date `n` days before today. */
+export function daysAgo(n: number): string {
   const d = new Date();
   d.setDate(d.getDate() - n);
   return localToday(d);
 }
 
-function uuid(prefix: number, n: number): string {
+/** A readable, valid UUID for seeded entries: the prefix tells the type, `n` the entry. */
+export function uuid(prefix: number, n: number): string {
   return `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 

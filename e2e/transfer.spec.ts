@@ -1,11 +1,24 @@
 // Import by drag and drop and by the Import button (file chooser), then export and check the
 // downloaded file's bytes.
 import fs from 'node:fs';
+import type { Download, Page } from '@playwright/test';
 import { canRunElectron } from './env';
 import { expect, test } from './fixtures';
 import { JournalScreen } from './pages';
 
 const gpx = fs.readFileSync('test/fixtures/files/garmin-tpx-v1.gpx', 'utf8');
+
+/** Exports the runs through the Export dialog and returns the download. */
+async function exportRuns(app: Page): Promise<Download> {
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Runs' }).check();
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  return download;
+}
 
 test('dropping a GPX file onto the window previews it and imports one run', async ({ app }) => {
   const dataTransfer = await app.evaluateHandle((text) => {
@@ -49,13 +62,7 @@ test('a CSV with a bad row names file, row and column, and imports only the vali
 test('export gives a UTF-8 CSV with BOM and CRLF that keeps commas, quotes and formulas safe', async ({ app }) => {
   const journal = new JournalScreen(app);
   await journal.addRun({ distance: '8', duration: '45:00', notes: '=HYPERLINK("x"), "windy"' });
-  await app.getByRole('button', { name: 'Export…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Export' });
-  await dialog.getByRole('radio', { name: 'Runs' }).check();
-  const [download] = await Promise.all([
-    app.waitForEvent('download'),
-    dialog.getByRole('button', { name: 'Export' }).click(),
-  ]);
+  const download = await exportRuns(app);
   expect(download.suggestedFilename()).toMatch(/^backstride-runs-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -82,13 +89,7 @@ test('a run typed in miles reads back as typed when edited and exports its exact
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(journal.entry('7.46 mi')).toContainText('1:01:00');
 
-  await app.getByRole('button', { name: 'Export…' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Export' });
-  await dialog.getByRole('radio', { name: 'Runs' }).check();
-  const [download] = await Promise.all([
-    app.waitForEvent('download'),
-    dialog.getByRole('button', { name: 'Export' }).click(),
-  ]);
+  const download = await exportRuns(app);
   const row = fs.readFileSync((await download.path())!, 'utf8').split('\r\n')[1];
   expect(row).toContain(`,${String(7.4563 * 1.609344)},3660,`);
 });
