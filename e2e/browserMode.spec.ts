@@ -16,29 +16,35 @@ test.describe.configure({ timeout: 90_000 });
 /** A fresh context loads the whole app; on a loaded machine that can take longer than 5 s. */
 const APP_LOADED = { timeout: 30_000 };
 
-/** A stand-in for xdg-open that records the arguments it was started with. */
-function fakeBrowserOpener(): { bin: string; argsFile: string } {
-  const bin = tempDir('backstride-fake-open-');
-  const argsFile = path.join(bin, 'args.json');
-  const script = path.join(bin, 'xdg-open');
+/**
+ * A stand-in browser, named by $BROWSER, that records the arguments it was started with: a
+ * script with a shebang, or on Windows a .cmd that runs it with this Node.
+ */
+function fakeBrowserOpener(): { command: string; argsFile: string } {
+  const dir = tempDir('backstride-fake-open-');
+  const argsFile = path.join(dir, 'args.json');
+  const script = path.join(dir, 'open-browser.cjs');
   fs.writeFileSync(
     script,
     `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(argsFile)}, JSON.stringify(process.argv.slice(2)));\n`,
   );
   fs.chmodSync(script, 0o755);
-  return { bin, argsFile };
+  if (process.platform !== 'win32') return { command: script, argsFile };
+  const wrapper = path.join(dir, 'open-browser.cmd');
+  fs.writeFileSync(wrapper, `@"${process.execPath}" "${script}" %*\r\n`);
+  return { command: wrapper, argsFile };
 }
 
 test('the browser opens a private launch page, never the token; the address inside works once', async ({
   page,
   browser,
 }) => {
-  test.skip(process.platform !== 'linux', 'the stand-in opener is xdg-open');
   const dataDir = tempDir('backstride-e2e-launch-');
   const opener = fakeBrowserOpener();
   const server = await startBrowserMode(dataDir, {
     args: [],
-    env: { ...process.env, DISPLAY: ':99', PATH: `${opener.bin}${path.delimiter}${process.env.PATH ?? ''}` },
+    // DISPLAY: on Linux, browser mode opens a browser only where there is a display.
+    env: { ...process.env, DISPLAY: ':99', BROWSER: opener.command },
     ready: /(Opening it in your browser)/,
   });
   try {

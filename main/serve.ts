@@ -22,14 +22,22 @@ function openInBrowser(launchPage: string): void {
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const noBrowser = `No browser could be opened; open ${launchPage} in your browser.`;
   if (!hasDisplay) return console.log(noBrowser);
-  const [command, args] =
-    process.platform === 'darwin'
+  // $BROWSER, when set, names the program to open it with (the usual convention; the tests use it).
+  const chosen = process.env.BROWSER?.trim();
+  const [command, args] = chosen
+    ? [chosen, [launchPage]]
+    : process.platform === 'darwin'
       ? ['open', [launchPage]]
       : process.platform === 'win32'
         ? ['cmd', ['/c', 'start', '""', launchPage]]
         : ['xdg-open', [launchPage]];
   try {
-    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    const child = spawn(command, args as string[], {
+      stdio: 'ignore',
+      detached: true,
+      // A .cmd or .bat can only be started through the shell on Windows.
+      shell: process.platform === 'win32' && /\.(cmd|bat)$/i.test(command),
+    });
     child.on('error', () => console.log(noBrowser));
     child.unref();
   } catch {
