@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import { ONE_TIME_ADDRESS_PATH } from './httpDoor';
+import { processIsAlive } from './store/lock';
 
 export const LAUNCH_PAGE = 'browser-launch.html';
 export const RUNNING_SERVER_FILE = 'browser-mode.json';
@@ -113,15 +114,6 @@ export function askRunningServer(
     req.on('error', () => resolve(undefined));
     req.end();
   });
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function safeJson(text: string): unknown {

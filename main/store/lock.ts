@@ -109,7 +109,8 @@ function readOwner(lockPath: string): { text: string; owner: LockOwner | undefin
   return { text, owner: undefined };
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this machine (whoever owns it). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
