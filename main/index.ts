@@ -33,31 +33,27 @@ let mainWindow: BrowserWindow | undefined;
 let reminders: DesktopReminders | undefined;
 let quitting = false;
 
+/** A yes/no question over `window` (or on its own); "no" is the default and what Escape picks. */
+function questionOptions(yes: string, no: string, message: string, detail: string): Electron.MessageBoxOptions {
+  return { type: 'question', buttons: [yes, no], defaultId: 1, cancelId: 1, message, detail };
+}
+
 /** Shows the address and asks before anything is opened outside the app. */
 async function confirmExternal(contents: WebContents | undefined, url: string): Promise<boolean> {
   const window = contents ? BrowserWindow.fromWebContents(contents) : mainWindow;
-  const options = {
-    type: 'question' as const,
-    buttons: ['Open in Browser', 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    message: 'Open this address in your web browser?',
-    detail: url,
-  };
+  const options = questionOptions('Open in Browser', 'Cancel', 'Open this address in your web browser?', url);
   const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
   return response === 0;
 }
 
 function confirmLeave(contents: WebContents): boolean {
   const window = BrowserWindow.fromWebContents(contents);
-  const options = {
-    type: 'question' as const,
-    buttons: ['Leave', 'Stay'],
-    defaultId: 1,
-    cancelId: 1,
-    message: 'Leave the routine?',
-    detail: 'The routine is not finished; nothing of it will be saved.',
-  };
+  const options = questionOptions(
+    'Leave',
+    'Stay',
+    'Leave the routine?',
+    'The routine is not finished; nothing of it will be saved.',
+  );
   return (window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options)) === 0;
 }
 
