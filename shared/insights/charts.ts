@@ -138,12 +138,11 @@ export function buildChartSeries(input: InsightsInput): InsightsCharts {
     }
   }
 
-  // Shoes by the list's rule (case and spaces aside), in the order of their first run.
-  const shoeIndex = new Map<string, number>();
-  const shoes: string[] = [];
-  const shoeKm = Array.from({ length: count }, () => [] as number[]);
+  // Shoes by the list's rule (case and spaces aside), in the order of their first run, each
+  // named as on that run; one pass over the runs in whatever order the log holds them.
+  const byShoe = new Map<string, { name: string; first: string; km: number[] }>();
   const noShoeKm = new Array<number>(count).fill(0);
-  for (const run of [...input.runs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const run of input.runs) {
     const w = weekOf(run.date);
     if (w < 0) continue;
     const name = run.shoe?.trim();
@@ -152,14 +151,13 @@ export function buildChartSeries(input: InsightsInput): InsightsCharts {
       continue;
     }
     const key = shoeKey(name);
-    let index = shoeIndex.get(key);
-    if (index === undefined) {
-      index = shoes.length;
-      shoeIndex.set(key, index);
-      shoes.push(name);
-    }
-    shoeKm[w]![index] = (shoeKm[w]![index] ?? 0) + run.distanceKm;
+    let shoe = byShoe.get(key);
+    if (shoe === undefined) byShoe.set(key, (shoe = { name, first: run.date, km: new Array<number>(count).fill(0) }));
+    else if (run.date < shoe.first) Object.assign(shoe, { name, first: run.date });
+    shoe.km[w]! += run.distanceKm;
   }
+  const shoeList = [...byShoe.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const shoes = shoeList.map((shoe) => shoe.name);
 
   const painMap: PainMapWeek[] = [];
   const endurance: EnduranceWeek[] = [];
@@ -172,7 +170,7 @@ export function buildChartSeries(input: InsightsInput): InsightsCharts {
       byKind: mapRecord(PAIN_KINDS, kinds[w]!, toCell),
     });
     endurance.push({ weekStart, plankS: plank[w] ?? null, sidePlankS: sidePlank[w] ?? null });
-    shoeWeeks.push({ weekStart, km: shoes.map((_, i) => shoeKm[w]![i] ?? 0), noShoeKm: noShoeKm[w]! });
+    shoeWeeks.push({ weekStart, km: shoeList.map((shoe) => shoe.km[w]!), noShoeKm: noShoeKm[w]! });
   }
   return { painMap, endurance, shoeDistance: { shoes, weeks: shoeWeeks } };
 }
