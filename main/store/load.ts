@@ -12,7 +12,8 @@ import type { WriteLock } from './lock';
 import { LogIndex, SETTINGS_NAME } from './logIndex';
 import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
 import { PARTITION_RE, partitionName, typeFromPrefix, type AnyRecord, type RecordType } from './records';
-import { compiledRecordSchemas, recordsAreProven } from './partitionFile';
+import { compiledRecordSchemas, provenRecords } from './partitionFile';
+import { readPlainFile } from './plainFile';
 import type { StoreFile } from './storeFile';
 
 export const DAMAGED_DIR = 'damaged';
@@ -23,24 +24,17 @@ export function stamp(): string {
 
 /**
  * A store file's JSON as the store library reads it (BOM dropped; anything but an object is an
- * empty store), and for a partition of `type`, whether its records are proven (partitionFile.ts).
+ * empty store), and for a partition of `type`, the digest of its records when they are proven
+ * (partitionFile.ts).
  */
-function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; proven: boolean } {
+function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; provenDigest?: string } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-  let bytes: Buffer;
-  try {
-    if (!fs.fstatSync(fd).isFile()) throw new Error('it is not a regular file');
-    bytes = fs.readFileSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const bytes = readPlainFile(file);
   const parsed: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  return {
-    json: isObject ? (parsed as Record<string, unknown>) : {},
-    proven: isObject && type !== undefined && recordsAreProven(type, bytes),
-  };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { json: {} };
+  const json = parsed as Record<string, unknown>;
+  const proof = type === undefined ? undefined : provenRecords(type, bytes);
+  return proof ? { json, provenDigest: proof.digest } : { json };
 }
 
 export /** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
@@ -186,13 +180,15 @@ export abstract class LoadingLog extends LogIndex {
   protected openFile(
     name: string,
     type?: RecordType,
-  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; proven: boolean } | { error: string } {
+  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; provenDigest?: string } | { error: string } {
     try {
       const file = this.lazyFile(name);
-      const { json, proven } = readStoreJson(file.path, type);
+      const { json, provenDigest } = readStoreJson(file.path, type);
       const { file: content, migrated } = migrateFile(json);
       // A proof holds only for a file already at the current data version (recordsAreProven).
-      return { file, content, migrated, proven: proven && !migrated };
+      return provenDigest === undefined || migrated
+        ? { file, content, migrated }
+        : { file, content, migrated, provenDigest };
     } catch (error) {
       return {
         error:
@@ -239,9 +235,14 @@ export abstract class LoadingLog extends LogIndex {
     const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
     // Data from disk is never trusted: every record is checked with the stored schema, unless
     // the file proves its records are the very bytes written after they passed that check.
-    const schema = opened.proven ? undefined : (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>);
-    if (opened.proven) this.partitionChecks.proven++;
-    else this.partitionChecks.checked++;
+    const digest = opened.provenDigest;
+    const schema = digest === undefined ? (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>) : undefined;
+    if (digest === undefined) this.partitionChecks.checked++;
+    else {
+      this.partitionChecks.proven++;
+      // The records in memory are these parsed objects themselves: a first save can reuse their bytes (logIndex.ts).
+      this.provenOnDisk.set(name, { digest, records: raw as AnyRecord[] });
+    }
     for (const item of raw) {
       let record: AnyRecord;
       if (schema) {

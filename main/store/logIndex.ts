@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
-import { checkedRecordJson, PartitionRecords, partitionBytes, recordsArrayBytes } from './partitionFile';
+import { checkedRecordJson, PartitionRecords, partitionBytes, provenRecords, recordsArrayBytes } from './partitionFile';
+import { readPlainFile } from './plainFile';
 import { partitionName, type AnyRecord, type LogSnapshot, type RecordOf, type RecordType } from './records';
 import type { StoreFactory, StoreFile } from './storeFile';
 
@@ -32,15 +33,15 @@ export abstract class LogIndex {
     experiment: new Map(),
   };
   protected readonly files = new Map<string, StoreFile>();
-  /**
-   * Each record's JSON (UTF-8 bytes) as its partition file holds it, made (after the record passed the stored
-   * schema) the first time its partition is written: a save then serialises only the record it
-   * changed. Keyed by the record object, which is never changed in place (a change is a new
-   * object, put()); a record that is gone from the index is gone from here with it.
-   */
-  private readonly recordJson = new WeakMap<AnyRecord, Uint8Array>();
-  /** Each partition's digest as last written, kept part-way so the next save hashes only what follows its change. */
+  /** Each partition's records and bytes as last written, so the next save checks and hashes only what it changed. */
   private readonly written = new Map<string, PartitionRecords>();
+  /**
+   * Partition files read from disk with proven records and not written since: the digest they
+   * carried and the records parsed from them in file order. The first save into one reads the
+   * file again and, when it still carries that digest, starts from its bytes (PartitionRecords):
+   * the records the save did not change are neither checked nor serialised again.
+   */
+  protected readonly provenOnDisk = new Map<string, { digest: string; records: readonly AnyRecord[] }>();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
   /**
    * Files that are not read or written (a symbolic link or other non-file in place of a partition
@@ -190,29 +191,39 @@ export abstract class LogIndex {
    */
   protected partitionFileBytes(type: RecordType, records: AnyRecord[], name: string): Buffer {
     records.sort(byDateThenId);
-    let proven = true;
-    const texts = new Array<Uint8Array>(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      let json = this.recordJson.get(record);
-      if (json === undefined) {
-        json = checkedRecordJson(type, record);
-        if (json === undefined) {
-          // Not one the stored schema accepts: written as it is, without a proof, so the next
-          // open checks this file in full and reports the record as it always has.
-          proven = false;
-          json = Buffer.from(JSON.stringify(record));
-        } else this.recordJson.set(record, json);
-      }
-      texts[i] = json;
-    }
     // savedAt orders files by when they were written (see loadPartition: an interrupted move).
     this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
-    if (!proven) return partitionBytes(this.lastSavedAt, recordsArrayBytes(texts), undefined);
-    let written = this.written.get(name);
-    if (!written) this.written.set(name, (written = new PartitionRecords(type)));
-    const { bytes, digest } = written.write(texts);
-    return partitionBytes(this.lastSavedAt, bytes, digest);
+    const written = this.written.get(name) ?? this.writtenFromDisk(type, name);
+    const proven = written.write(records, (record) => checkedRecordJson(type, record));
+    if (proven) {
+      this.written.set(name, written);
+      return partitionBytes(this.lastSavedAt, proven.bytes, proven.digest);
+    }
+    // A record the stored schema does not accept: written as it is, without a proof, so the next
+    // open checks this file in full and reports the record as it always has.
+    this.written.delete(name);
+    const texts = records.map((record) => checkedRecordJson(type, record) ?? Buffer.from(JSON.stringify(record)));
+    return partitionBytes(this.lastSavedAt, recordsArrayBytes(texts), undefined);
+  }
+
+  /** Where a partition's first save starts: the proven file it was loaded from, if it is still that file. */
+  private writtenFromDisk(type: RecordType, name: string): PartitionRecords {
+    const loaded = this.provenOnDisk.get(name);
+    this.provenOnDisk.delete(name);
+    if (loaded) {
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readPlainFile(path.join(this.dataDir, `${name}.json`));
+      } catch {
+        // Gone or unreadable: the save serialises every record, as for a new file.
+      }
+      const proof = bytes && provenRecords(type, bytes);
+      if (proof?.digest === loaded.digest) {
+        const kept = PartitionRecords.fromProvenFile(type, proof.array, loaded.records);
+        if (kept) return kept;
+      }
+    }
+    return new PartitionRecords(type);
   }
 
   protected writeSettings(settings: Settings): void {

@@ -28,7 +28,7 @@ export function recordsDigest(type: RecordType, records: string | Uint8Array): s
   return crypto.createHash('sha256').update(digestDomain(type)).update(records).digest('hex');
 }
 
-/** Records between two kept hash states (see PartitionDigest). */
+/** Records between two kept hash states (see PartitionRecords). */
 const CHECKPOINT = 32;
 const COMMA = Buffer.from(',');
 const OPEN = Buffer.from('[');
@@ -36,18 +36,22 @@ const CLOSE = Buffer.from(']');
 const END = Buffer.from('}');
 const COMMA_BYTE = 0x2c;
 const CLOSE_BYTE = 0x5d;
+const OPEN_BRACE = 0x7b;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /**
- * One partition file's records as last written, so the next save (a new entry usually sorts
- * last) rebuilds only what follows its first changed record: the bytes before it are copied in
- * one piece, and the hash goes on from the last state kept before it (kept every CHECKPOINT
- * records). Records are compared by their JSON bytes' identity (records in memory are never
- * changed in place), so the answer never depends on what was kept: always `[records joined by
- * commas]` and recordsDigest of it.
+ * One partition file's records as last written (or as read from a proven file), so the next save
+ * (a new entry usually sorts last) rebuilds only what follows its first changed record: the bytes
+ * before it are copied in one piece, a record that only moved is copied from where it was, and the
+ * hash goes on from the last state kept before the change (kept every CHECKPOINT records). Only a
+ * record not seen here is checked with the stored schema and serialised. Records are compared by
+ * identity (records in memory are never changed in place: a change is a new object), so the answer
+ * never depends on what was kept: always `[records joined by commas]` and recordsDigest of it.
  */
 export class PartitionRecords {
-  private records: readonly Uint8Array[] = [];
-  /** `[`, the records joined by commas, `]`. */
+  private records: readonly AnyRecord[] = [];
+  /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
   /** Where each record ends in `bytes`. */
   private ends: number[] = [];
@@ -56,23 +60,64 @@ export class PartitionRecords {
 
   constructor(private readonly type: RecordType) {}
 
-  /** The records array's bytes and their digest; `records` must not change afterwards. */
-  write(records: readonly Uint8Array[]): { bytes: Buffer; digest: string } {
+  /**
+   * Starts from a proven file's records array (`[` to `]`) and the records parsed from it, in
+   * file order; undefined when the bytes do not split into exactly that many records.
+   */
+  static fromProvenFile(
+    type: RecordType,
+    arrayBytes: Buffer,
+    records: readonly AnyRecord[],
+  ): PartitionRecords | undefined {
+    const ends = recordEnds(arrayBytes);
+    if (ends?.length !== records.length) return undefined;
+    const kept = new PartitionRecords(type);
+    kept.records = records;
+    kept.bytes = arrayBytes;
+    kept.ends = ends;
+    return kept;
+  }
+
+  /**
+   * The records array's bytes and their digest. `checkedJson` gives a record's JSON when the
+   * stored schema accepts it; when one does not, the answer is undefined and nothing is kept
+   * (the caller writes the file without a proof). `records` must not change afterwards.
+   */
+  write(
+    records: readonly AnyRecord[],
+    checkedJson: (record: AnyRecord) => Uint8Array | undefined,
+  ): { bytes: Buffer; digest: string } | undefined {
     let same = 0;
     const limit = Math.min(records.length, this.records.length);
     while (same < limit && records[same] === this.records[same]) same++;
 
+    // The JSON of each record after the shared prefix: copied from here when only its place changed.
+    let movedFrom: Map<AnyRecord, number> | undefined;
+    const texts = new Array<Uint8Array>(records.length - same);
+    let length = (same > 0 ? this.ends[same - 1]! : 1) + 1;
+    for (let i = same; i < records.length; i++) {
+      const record = records[i]!;
+      if (movedFrom === undefined && this.records.length > same) {
+        movedFrom = new Map();
+        for (let k = same; k < this.records.length; k++) movedFrom.set(this.records[k]!, k);
+      }
+      const was = movedFrom?.get(record);
+      const text = was === undefined ? checkedJson(record) : this.bytes.subarray(this.startOf(was), this.ends[was]);
+      if (text === undefined) return undefined;
+      texts[i - same] = text;
+      length += text.length + (i > 0 ? 1 : 0);
+    }
+
     const prefix = same > 0 ? this.ends[same - 1]! : 1;
-    let length = prefix + 1;
-    for (let i = same; i < records.length; i++) length += records[i]!.length + (i > 0 ? 1 : 0);
     const bytes = Buffer.allocUnsafe(length);
     this.bytes.copy(bytes, 0, 0, prefix);
     const ends = this.ends.slice(0, same);
     let at = prefix;
     for (let i = same; i < records.length; i++) {
       if (i > 0) bytes[at++] = COMMA_BYTE;
-      bytes.set(records[i]!, at);
-      at += records[i]!.length;
+      const text = texts[i - same]!;
+      bytes.set(text, at);
+      at += text.length;
       ends.push(at);
     }
     bytes[at] = CLOSE_BYTE;
@@ -100,6 +145,44 @@ export class PartitionRecords {
     this.states = states;
     return { bytes, digest: hash.digest('hex') };
   }
+
+  /** Where record `index`'s JSON starts in `bytes` (after `[` or the comma before it). */
+  private startOf(index: number): number {
+    return index === 0 ? 1 : this.ends[index - 1]! + 1;
+  }
+}
+
+/**
+ * Where each record ends in a records array we wrote (`[{…},{…}]`: objects joined by commas, no
+ * spaces), or undefined when the bytes are not laid out so. Only strings can hold braces that do
+ * not count, and only a backslash escapes inside them.
+ */
+function recordEnds(arrayBytes: Uint8Array): number[] | undefined {
+  const last = arrayBytes.length - 1;
+  if (arrayBytes[0] !== OPEN[0] || arrayBytes[last] !== CLOSE_BYTE) return undefined;
+  const ends: number[] = [];
+  if (last === 1) return ends;
+  let depth = 0;
+  let inString = false;
+  for (let i = 1; i < last; i++) {
+    const byte = arrayBytes[i]!;
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_BRACE || byte === OPEN[0]) depth++;
+    else if (byte === CLOSING_BRACE || byte === CLOSE_BYTE) {
+      if (--depth < 0) return undefined;
+      if (depth === 0) {
+        if (byte !== CLOSING_BRACE) return undefined;
+        ends.push(i + 1);
+        const next = arrayBytes[i + 1];
+        if (i + 1 < last && next !== COMMA_BYTE) return undefined;
+        i++; // past the comma (or onto `]`, which ends the loop)
+      }
+    } else if (depth === 0 && byte !== OPEN_BRACE) return undefined;
+  }
+  return depth === 0 && !inString ? ends : undefined;
 }
 
 /** A partition file's bytes: the head (with the records' digest when they are proven), the records array, `}`. */
@@ -128,13 +211,20 @@ export function recordsArrayBytes(records: readonly Uint8Array[]): Buffer {
  * checked in full. (The file must also parse as JSON; the caller parses it either way.)
  */
 export function recordsAreProven(type: RecordType, bytes: Uint8Array): boolean {
-  if (bytes.length < 2 || bytes[bytes.length - 1] !== CLOSING_BRACE) return false;
+  return provenRecords(type, bytes) !== undefined;
+}
+
+/** For a file recordsAreProven accepts, its records array (`[` to `]`) and their digest; otherwise undefined. */
+export function provenRecords(type: RecordType, bytes: Uint8Array): { array: Buffer; digest: string } | undefined {
+  if (bytes.length < 2 || bytes[bytes.length - 1] !== CLOSING_BRACE) return undefined;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_MAX, bytes.length)).toString('latin1');
   const match = HEAD_RE.exec(head);
-  if (!match || Number(match[1]) !== SCHEMA_VERSION) return false;
+  if (!match || Number(match[1]) !== SCHEMA_VERSION) return undefined;
   // The records start at the array's `[`, the last character the pattern matched.
   const start = match[0].length - 1;
-  return recordsDigest(type, bytes.subarray(start, bytes.length - 1)) === match[3];
+  const array = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - 1 - start);
+  const digest = recordsDigest(type, array);
+  return digest === match[3] ? { array, digest } : undefined;
 }
 
 /** The stored schemas compiled once (zod's fast path; on a failure it falls back to the schema itself). */

@@ -6,11 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import crypto from 'node:crypto';
-import { PartitionRecords, recordsAreProven, recordsDigest } from '../../../main/store/partitionFile';
+import { PartitionRecords, provenRecords, recordsAreProven, recordsDigest } from '../../../main/store/partitionFile';
 import { RECORD_SCHEMAS, RECORD_TYPES, STORED_RULES_VERSION } from '../../../main/store/records';
 import { DAMAGED_DIR } from '../../../main/store/repository';
 import { tempDir } from '../../helpers';
-import { listDir, openRepo, pain, run } from './storeHelpers';
+import type { Run } from '../../../shared/model';
+import { listDir, openRepo, pain, run, session, uuid } from './storeHelpers';
 
 async function twoYears(): Promise<string> {
   const dir = tempDir();
@@ -103,28 +104,132 @@ describe('partition proofs', () => {
   });
 
   it('the records kept between saves always give the whole records text and its digest', () => {
-    const digest = new PartitionRecords('run');
-    let texts: Buffer[] = [];
-    const whole = (list: Buffer[]): string => recordsDigest('run', `[${list.map((b) => b.toString()).join(',')}]`);
-    const check = (list: Buffer[]): void => {
-      const { bytes, digest: written } = digest.write(list);
-      expect(bytes.toString()).toBe(`[${list.map((b) => b.toString()).join(',')}]`);
-      expect(written).toBe(whole(list));
+    const kept = new PartitionRecords('run');
+    let records: Run[] = [];
+    const text = (list: Run[]): string => `[${list.map((r) => JSON.stringify(r)).join(',')}]`;
+    const serialised: Run[] = [];
+    const check = (list: Run[]): void => {
+      const written = kept.write(list, (record) => {
+        serialised.push(record as Run);
+        return Buffer.from(JSON.stringify(record));
+      });
+      expect(written?.bytes.toString()).toBe(text(list));
+      expect(written?.digest).toBe(recordsDigest('run', text(list)));
     };
-    check(texts);
+    check(records);
     let next = 0;
-    const record = (): Buffer => Buffer.from(JSON.stringify(run(next++, '2024-01-01')));
+    const record = (): Run => run(next++, '2024-01-01', 1 + (next % 7));
     // Appends (a new entry sorting last), inserts, edits and deletes anywhere, across checkpoints.
     for (let step = 0; step < 300; step++) {
-      texts = [...texts];
-      const at = (step * 7919) % (texts.length + 1);
-      if (step % 5 === 3 && texts.length > 0) texts.splice(at % texts.length, 1);
-      else if (step % 5 === 4 && texts.length > 0) texts[at % texts.length] = record();
-      else if (step % 2 === 0) texts.push(record());
-      else texts.splice(at, 0, record());
-      check(texts);
+      records = [...records];
+      const at = (step * 7919) % (records.length + 1);
+      serialised.length = 0;
+      let added: Run | undefined;
+      if (step % 5 === 3 && records.length > 0) records.splice(at % records.length, 1);
+      else if (step % 5 === 4 && records.length > 0) records[at % records.length] = added = record();
+      else if (step % 2 === 0) records.push((added = record()));
+      else records.splice(at, 0, (added = record()));
+      check(records);
+      // Only the new or changed record is serialised; the others, moved or not, are copied.
+      expect(serialised).toEqual(added ? [added] : []);
     }
     check([]);
+  });
+
+  it('a first save starts from the proven file it was loaded from, braces and quotes in notes included', async () => {
+    const dir = tempDir();
+    const tricky = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', ']},{', 'ünïcödé 🏃'];
+    const first = openRepo(dir);
+    await first.saveMany(
+      'run',
+      tricky.map((notes, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes })),
+    );
+    await first.saveMany('strength', [
+      {
+        ...session(20, '2024-02-01'),
+        items: [
+          { exercise: 'side_plank', holdS: 30, side: 'left' },
+          { exercise: 'plank', holdS: 40 },
+        ],
+      },
+      session(21, '2024-02-02'),
+    ]);
+    await first.close();
+
+    const file = (name: string): string => fs.readFileSync(path.join(dir, `${name}.json`), 'utf8');
+    const repo = openRepo(dir);
+    expect(repo.partitionChecks).toEqual({ proven: 2, checked: 0 });
+    // Between each record: a new one, an edit of one in the middle, a deletion.
+    await repo.save('run', { ...run(9, '2024-02-03'), notes: 'new' });
+    await repo.save('run', { ...run(2, '2024-02-02'), notes: 'edited' });
+    await repo.delete('run', uuid(3));
+    await repo.save('strength', session(22, '2024-01-15'));
+    await repo.close();
+
+    const expected = [
+      { ...run(1, '2024-02-01'), notes: tricky[0] },
+      { ...run(2, '2024-02-02'), notes: 'edited' },
+      { ...run(9, '2024-02-03'), notes: 'new' },
+      { ...run(4, '2024-02-04'), notes: tricky[3] },
+    ];
+    const runs = JSON.parse(file('runs-2024')) as { records: unknown[] };
+    expect(runs.records).toEqual(expected);
+    // Byte for byte what a log holding only these records writes.
+    const fresh = openRepo(tempDir());
+    await fresh.saveMany('run', expected);
+    await fresh.close();
+    const recordsText = (text: string): string => text.slice(text.indexOf('"records":'));
+    expect(recordsText(file('runs-2024'))).toBe(
+      recordsText(fs.readFileSync(path.join(fresh.dataDir, 'runs-2024.json'), 'utf8')),
+    );
+    expect(recordsAreProven('run', fs.readFileSync(path.join(dir, 'runs-2024.json')))).toBe(true);
+    expect(recordsAreProven('strength', fs.readFileSync(path.join(dir, 'strength-2024.json')))).toBe(true);
+    const again = openRepo(dir, { access: 'read' });
+    expect(again.partitionChecks).toEqual({ proven: 2, checked: 0 });
+    expect(again.allByDate('run')).toEqual(expected);
+    expect(again.allByDate('strength').map((s) => s.id)).toEqual([uuid(22), uuid(20), uuid(21)]);
+  });
+
+  it('a proven file splits into its records, so a save serialises only the record it adds', async () => {
+    const dir = tempDir();
+    const notes = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', '],{', 'ünïcödé 🏃'];
+    const records = notes.map((note, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes: note }));
+    const repo = openRepo(dir);
+    await repo.saveMany('run', records);
+    await repo.close();
+    const proof = provenRecords('run', fs.readFileSync(path.join(dir, 'runs-2024.json')));
+    const loaded = JSON.parse(proof!.array.toString()) as Run[];
+    const kept = PartitionRecords.fromProvenFile('run', proof!.array, loaded);
+    expect(kept).toBeDefined();
+    // A list of a different length does not fit these bytes.
+    expect(PartitionRecords.fromProvenFile('run', proof!.array, loaded.slice(1))).toBeUndefined();
+    const added = run(9, '2024-02-09');
+    const serialised: unknown[] = [];
+    const written = kept!.write([...loaded, added], (record) => {
+      serialised.push(record);
+      return Buffer.from(JSON.stringify(record));
+    });
+    expect(serialised).toEqual([added]);
+    const text = `${proof!.array.toString().slice(0, -1)},${JSON.stringify(added)}]`;
+    expect(written?.bytes.toString()).toBe(text);
+    expect(written?.digest).toBe(recordsDigest('run', text));
+  });
+
+  it('a file changed on disk after it was loaded is not used as the start of a save', async () => {
+    const dir = await twoYears();
+    const repo = openRepo(dir);
+    // Someone rewrites the file while the log is open (with a proof of its own, so it stays proven).
+    const name = path.join(dir, 'runs-2024.json');
+    const other = openRepo(tempDir());
+    await other.saveMany('run', [run(2, '2024-03-02', 21), run(3, '2024-03-03', 8)]);
+    await other.close();
+    fs.copyFileSync(path.join(other.dataDir, 'runs-2024.json'), name);
+    await repo.save('run', run(4, '2024-03-04'));
+    await repo.close();
+    // The save wrote the log as this process holds it, not a mix with the bytes on disk.
+    const records = (JSON.parse(fs.readFileSync(name, 'utf8')) as { records: Run[] }).records;
+    expect(records).toEqual([run(2, '2024-03-02'), run(3, '2024-03-03', 8), run(4, '2024-03-04')]);
+    expect(recordsAreProven('run', fs.readFileSync(name))).toBe(true);
   });
 
   it('the stored rules revision is bumped whenever a stored schema changes', () => {
