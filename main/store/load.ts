@@ -29,11 +29,11 @@ export function stamp(): string {
  */
 function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; provenDigest?: string } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
-  const bytes = readPlainFile(file);
-  const parsed: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const text = readPlainFile(file, 'utf8');
+  const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { json: {} };
   const json = parsed as Record<string, unknown>;
-  const proof = type === undefined ? undefined : provenRecords(type, bytes);
+  const proof = type === undefined ? undefined : provenRecords(type, text);
   return proof ? { json, provenDigest: proof.digest } : { json };
 }
 

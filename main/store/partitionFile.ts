@@ -210,19 +210,34 @@ export function recordsArrayBytes(records: readonly Uint8Array[]): Buffer {
  * with records whose bytes match the hash written beside them. Anything else answers false and is
  * checked in full. (The file must also parse as JSON; the caller parses it either way.)
  */
-export function recordsAreProven(type: RecordType, bytes: Uint8Array): boolean {
-  return provenRecords(type, bytes) !== undefined;
+export function recordsAreProven(type: RecordType, file: string | Uint8Array): boolean {
+  return provenRecords(type, file) !== undefined;
 }
 
-/** For a file recordsAreProven accepts, its records array (`[` to `]`) and their digest; otherwise undefined. */
-export function provenRecords(type: RecordType, bytes: Uint8Array): { array: Buffer; digest: string } | undefined {
-  if (bytes.length < 2 || bytes[bytes.length - 1] !== CLOSING_BRACE) return undefined;
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_MAX, bytes.length)).toString('latin1');
+/**
+ * For a file recordsAreProven accepts (as bytes, or as the text they decode to), its records
+ * array (`[` to `]`, of the same kind) and their digest; otherwise undefined.
+ */
+export function provenRecords<F extends string | Uint8Array>(
+  type: RecordType,
+  file: F,
+): { array: F extends string ? string : Buffer; digest: string } | undefined;
+export function provenRecords(
+  type: RecordType,
+  file: string | Uint8Array,
+): { array: string | Buffer; digest: string } | undefined {
+  const text = typeof file === 'string';
+  const last = file.length - 1;
+  if (last < 1 || (text ? file.charCodeAt(last) : file[last]) !== CLOSING_BRACE) return undefined;
+  const head = text
+    ? file.slice(0, HEAD_MAX)
+    : Buffer.from(file.buffer, file.byteOffset, Math.min(HEAD_MAX, file.length)).toString('latin1');
   const match = HEAD_RE.exec(head);
   if (!match || Number(match[1]) !== SCHEMA_VERSION) return undefined;
-  // The records start at the array's `[`, the last character the pattern matched.
+  // The records start at the array's `[`, the last character the pattern matched (the head is
+  // ASCII, so a text's index is the bytes' index). A text is hashed as its UTF-8 bytes.
   const start = match[0].length - 1;
-  const array = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - 1 - start);
+  const array = text ? file.slice(start, last) : Buffer.from(file.buffer, file.byteOffset + start, last - start);
   const digest = recordsDigest(type, array);
   return digest === match[3] ? { array, digest } : undefined;
 }

@@ -92,15 +92,19 @@ describe('partition proofs', () => {
   });
 
   it('anything but the exact layout we write is checked in full (indented, a byte order mark, a cut-off tail)', () => {
-    const records = JSON.stringify([run(1, '2024-01-01')]);
-    const exact = `{"schemaVersion":2,"savedAt":5,"recordsSha256":"${recordsDigest('run', records)}","records":${records}}`;
-    expect(recordsAreProven('run', Buffer.from(exact))).toBe(true);
-    expect(recordsAreProven('pain', Buffer.from(exact))).toBe(false);
-    expect(recordsAreProven('run', Buffer.from(`\uFEFF${exact}`))).toBe(false);
-    expect(recordsAreProven('run', Buffer.from(`${exact}\n`))).toBe(false);
-    expect(recordsAreProven('run', Buffer.from(exact.replace('"schemaVersion":2', '"schemaVersion":1')))).toBe(false);
-    expect(recordsAreProven('run', Buffer.from(exact.replace(/\]\}$/, '}')))).toBe(false);
-    expect(recordsAreProven('run', Buffer.from(JSON.stringify(JSON.parse(exact), null, 1)))).toBe(false);
+    const records = JSON.stringify([{ ...run(1, '2024-01-01'), notes: 'Füße 🏃' }]);
+    const exact = `{"schemaVersion":2,"savedAt":5,"recordsSha256":"${recordsDigest('run', Buffer.from(records))}","records":${records}}`;
+    // As bytes and as the text they decode to (how loading reads a file), with the same answers.
+    for (const as of [(text: string) => Buffer.from(text), (text: string) => text]) {
+      expect(recordsAreProven('run', as(exact))).toBe(true);
+      expect(recordsAreProven('pain', as(exact))).toBe(false);
+      expect(recordsAreProven('run', as(`\uFEFF${exact}`))).toBe(false);
+      expect(recordsAreProven('run', as(`${exact}\n`))).toBe(false);
+      expect(recordsAreProven('run', as(exact.replace('"schemaVersion":2', '"schemaVersion":1')))).toBe(false);
+      expect(recordsAreProven('run', as(exact.replace(/\]\}$/, '}')))).toBe(false);
+      expect(recordsAreProven('run', as(exact.replace('Füße', 'Fuße')))).toBe(false);
+      expect(recordsAreProven('run', as(JSON.stringify(JSON.parse(exact), null, 1)))).toBe(false);
+    }
   });
 
   it('the records kept between saves always give the whole records text and its digest', () => {
