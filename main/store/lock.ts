@@ -150,8 +150,10 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
     throw error;
   }
   try {
+    // Not synced to disk: a lock only means something while its process runs. After a power cut
+    // the file is gone, empty or whole, and each is stale (written before boot, or unreadable
+    // for longer than the grace period), so a sync would buy nothing and cost every start.
     writeAll(fd, Buffer.from(JSON.stringify(owner)));
-    fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
