@@ -18,11 +18,11 @@ import {
   openExternalAfterAsking,
 } from './electron/guards';
 import { APP_ORIGIN, APP_SCHEME, WEB_PREFERENCES } from './security';
-import { storeFileThrough, type StoreFactory } from './store/storeFile';
+import { storeFileFor, type StoreFactory } from './store/storeFile';
 
-// The options and write path conf has in browser mode (storeFileThrough); electron-store hands them on to conf.
+// As confFactory in browser mode (storeFileFor): electron-store hands the same options on to conf.
 const electronStoreFactory: StoreFactory = (dataDir, name) =>
-  storeFileThrough(name, (options) => new Store<Record<string, unknown>>({ cwd: dataDir, name, ...options }));
+  storeFileFor(dataDir, name, (options) => new Store<Record<string, unknown>>({ cwd: dataDir, name, ...options }));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

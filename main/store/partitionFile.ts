@@ -53,28 +53,38 @@ export class PartitionRecords {
   private records: readonly AnyRecord[] = [];
   /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
-  /** Where each record ends in `bytes`. */
-  private ends: number[] = [];
+  /**
+   * Where each record ends in `bytes`; undefined until needed for records read from a file (a
+   * save that only adds after them, as a new entry usually does, never needs it).
+   */
+  private ends: number[] | undefined = [];
   /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
   private states: crypto.Hash[] = [];
 
   constructor(private readonly type: RecordType) {}
 
   /**
-   * Starts from a proven file's records array (`[` to `]`) and the records parsed from it, in
-   * file order; undefined when the bytes do not split into exactly that many records.
+   * Starts from a proven file's records array (`[` to `]`) and the records JSON.parse made of it,
+   * in file order. Undefined when the first or last record is not the JSON the bytes start or end
+   * with (a list that does not belong to these bytes); the rest is checked when first needed.
    */
   static fromProvenFile(
     type: RecordType,
     arrayBytes: Buffer,
     records: readonly AnyRecord[],
   ): PartitionRecords | undefined {
-    const ends = recordEnds(arrayBytes);
-    if (ends?.length !== records.length) return undefined;
+    const first = records.length > 0 ? Buffer.from(JSON.stringify(records[0])) : undefined;
+    const last = records.length > 0 ? Buffer.from(JSON.stringify(records[records.length - 1])) : undefined;
+    const fits =
+      first && last
+        ? arrayBytes.subarray(1, 1 + first.length).equals(first) &&
+          arrayBytes.subarray(arrayBytes.length - 1 - last.length, arrayBytes.length - 1).equals(last)
+        : arrayBytes.toString('latin1') === '[]';
+    if (!fits) return undefined;
     const kept = new PartitionRecords(type);
     kept.records = records;
     kept.bytes = arrayBytes;
-    kept.ends = ends;
+    kept.ends = records.length === 0 ? [] : undefined;
     return kept;
   }
 
@@ -87,14 +97,18 @@ export class PartitionRecords {
     records: readonly AnyRecord[],
     checkedJson: (record: AnyRecord) => Uint8Array | undefined,
   ): { bytes: Buffer; digest: string } | undefined {
-    let same = 0;
-    const limit = Math.min(records.length, this.records.length);
-    while (same < limit && records[same] === this.records[same]) same++;
+    let same = this.sharedPrefix(records);
+    if (this.ends === undefined) {
+      if (same === this.records.length) return this.appendUnsplit(records, checkedJson);
+      this.split();
+      same = this.sharedPrefix(records);
+    }
+    const oldEnds = this.ends ?? [];
 
     // The JSON of each record after the shared prefix: copied from here when only its place changed.
     let movedFrom: Map<AnyRecord, number> | undefined;
     const texts = new Array<Uint8Array>(records.length - same);
-    let length = (same > 0 ? this.ends[same - 1]! : 1) + 1;
+    let length = (same > 0 ? oldEnds[same - 1]! : 1) + 1;
     for (let i = same; i < records.length; i++) {
       const record = records[i]!;
       if (movedFrom === undefined && this.records.length > same) {
@@ -102,16 +116,16 @@ export class PartitionRecords {
         for (let k = same; k < this.records.length; k++) movedFrom.set(this.records[k]!, k);
       }
       const was = movedFrom?.get(record);
-      const text = was === undefined ? checkedJson(record) : this.bytes.subarray(this.startOf(was), this.ends[was]);
+      const text = was === undefined ? checkedJson(record) : this.bytes.subarray(this.startOf(was), oldEnds[was]);
       if (text === undefined) return undefined;
       texts[i - same] = text;
       length += text.length + (i > 0 ? 1 : 0);
     }
 
-    const prefix = same > 0 ? this.ends[same - 1]! : 1;
+    const prefix = same > 0 ? oldEnds[same - 1]! : 1;
     const bytes = Buffer.allocUnsafe(length);
     this.bytes.copy(bytes, 0, 0, prefix);
-    const ends = this.ends.slice(0, same);
+    const ends = oldEnds.slice(0, same);
     let at = prefix;
     for (let i = same; i < records.length; i++) {
       if (i > 0) bytes[at++] = COMMA_BYTE;
@@ -146,9 +160,62 @@ export class PartitionRecords {
     return { bytes, digest: hash.digest('hex') };
   }
 
-  /** Where record `index`'s JSON starts in `bytes` (after `[` or the comma before it). */
+  /** Where record `index`'s JSON starts in `bytes` (after `[` or the comma before it); `ends` is known. */
   private startOf(index: number): number {
-    return index === 0 ? 1 : this.ends[index - 1]! + 1;
+    return index === 0 ? 1 : this.ends![index - 1]! + 1;
+  }
+
+  /** How many records at the start of `records` are the very ones kept here, in the same places. */
+  private sharedPrefix(records: readonly AnyRecord[]): number {
+    let same = 0;
+    const limit = Math.min(records.length, this.records.length);
+    while (same < limit && records[same] === this.records[same]) same++;
+    return same;
+  }
+
+  /**
+   * Every record kept stays first, in place, and the rest are new: their JSON follows the kept
+   * bytes, and the whole is hashed once (no states kept: the next save that needs them splits
+   * the records first). Only for records not split yet.
+   */
+  private appendUnsplit(
+    records: readonly AnyRecord[],
+    checkedJson: (record: AnyRecord) => Uint8Array | undefined,
+  ): { bytes: Buffer; digest: string } | undefined {
+    const kept = this.records.length;
+    const texts: Uint8Array[] = [];
+    let length = this.bytes.length;
+    for (let i = kept; i < records.length; i++) {
+      const text = checkedJson(records[i]!);
+      if (text === undefined) return undefined;
+      texts.push(text);
+      length += text.length + 1;
+    }
+    const bytes = Buffer.allocUnsafe(length);
+    let at = this.bytes.copy(bytes, 0, 0, this.bytes.length - 1);
+    for (const text of texts) {
+      bytes[at++] = COMMA_BYTE;
+      bytes.set(text, at);
+      at += text.length;
+    }
+    bytes[at] = CLOSE_BYTE;
+    this.records = records;
+    this.bytes = bytes;
+    this.states = [];
+    return { bytes, digest: recordsDigest(this.type, bytes) };
+  }
+
+  /** Finds where each kept record ends; bytes that do not split into them are dropped (each record is serialised again). */
+  private split(): void {
+    const ends = recordEnds(this.bytes);
+    if (ends?.length === this.records.length) {
+      this.ends = ends;
+      return;
+    }
+    this.records = [];
+    this.bytes = Buffer.from('[]');
+    this.ends = [];
+    this.states = [];
   }
 }
 

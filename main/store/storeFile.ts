@@ -1,10 +1,13 @@
 // The one seam between our repository and the key-value store library. The desktop app
 // passes an electron-store factory; browser mode, the CLI and tests pass a conf factory.
-// Both have the same interface: `.store` reads/replaces the whole (small) file, `.path`.
+// Both have the same interface: `.store` reads/replaces the whole (small) file, `.path`. The
+// settings file goes through the library; the partition files (the log's entries, which carry
+// a proof of their own) are read and written by the repository behind the same interface.
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { writeFileAtomic } from './atomicWrite';
+import { PARTITION_RE } from './records';
 
 export interface StoreFile {
   readonly path: string;
@@ -123,8 +126,50 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
   }
 }
 
+/**
+ * A partition file, read and written by the repository itself (its records carry their proof:
+ * partitionFile.ts). A store library instance begins by reading, parsing, deep-copying and
+ * comparing its whole file, which the repository has already read and proven: at twenty years
+ * that was most of what adding one run from the command line cost beyond adding it to an empty
+ * log. The library reads these files back unchanged (a test checks it).
+ */
+export function partitionStoreFile(dataDir: string, name: string): StoreFile {
+  const file = path.join(dataDir, `${name}.json`);
+  const writeText = (json: string | Uint8Array): void => {
+    try {
+      writeFileAtomic(file, json);
+    } catch (error) {
+      // As below: the folder is made again only if it has gone since the log opened.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(dataDir, { recursive: true });
+      writeFileAtomic(file, json);
+    }
+  };
+  return {
+    path: file,
+    get store() {
+      return JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    },
+    set store(value) {
+      const { [BOOKKEEPING_KEY]: _library, ...data } = value;
+      writeText(JSON.stringify(data));
+    },
+    writeText,
+  };
+}
+
+/** The file `<name>.json`: a partition through the repository's own writer, settings through the store library. */
+export function storeFileFor(
+  dataDir: string,
+  name: string,
+  open: (options: StoreLibraryOptions) => StoreLibrary,
+): StoreFile {
+  return PARTITION_RE.test(`${name}.json`) ? partitionStoreFile(dataDir, name) : storeFileThrough(name, open);
+}
+
 export const confFactory: StoreFactory = (dataDir, name) =>
-  storeFileThrough(
+  storeFileFor(
+    dataDir,
     name,
     (options) => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: name, ...options }),
   );

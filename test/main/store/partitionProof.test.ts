@@ -217,6 +217,21 @@ describe('partition proofs', () => {
     const text = `${proof!.array.toString().slice(0, -1)},${JSON.stringify(added)}]`;
     expect(written?.bytes.toString()).toBe(text);
     expect(written?.digest).toBe(recordsDigest('run', text));
+
+    // A later save that changes the middle splits the records first, and still writes them whole.
+    const edited = { ...loaded[1]!, notes: 'edited' };
+    const list = [loaded[0]!, edited, ...loaded.slice(2), added];
+    const next = kept!.write(list, (record) => Buffer.from(JSON.stringify(record)));
+    const whole = `[${list.map((r) => JSON.stringify(r)).join(',')}]`;
+    expect(next?.bytes.toString()).toBe(whole);
+    expect(next?.digest).toBe(recordsDigest('run', whole));
+
+    // A list that is not the one parsed from the bytes (a record missing in the middle) is found
+    // out when the records are split, and every record is then serialised afresh.
+    const wrong = PartitionRecords.fromProvenFile('run', proof!.array, [loaded[0]!, loaded[3]!]);
+    const moved = [loaded[3]!, loaded[0]!];
+    const again = wrong!.write(moved, (record) => Buffer.from(JSON.stringify(record)));
+    expect(again?.bytes.toString()).toBe(`[${moved.map((r) => JSON.stringify(r)).join(',')}]`);
   });
 
   it('a file changed on disk after it was loaded is not used as the start of a save', async () => {

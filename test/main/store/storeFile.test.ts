@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confFactory } from '../../../main/store/storeFile';
+import Conf from 'conf';
+import { confFactory, storeFileThrough } from '../../../main/store/storeFile';
 import { SCHEMA_VERSION } from '../../../shared/model';
 import { tempDir } from '../../helpers';
 import { openRepo, run } from './storeHelpers';
@@ -20,7 +21,13 @@ describe('store files', () => {
     const stored = JSON.parse(text) as { schemaVersion: number; records: unknown[] };
     expect(stored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(stored.records).toEqual([run(1, '2024-05-01'), run(2, '2024-05-02', 8)]);
-    expect(confFactory(dir, 'runs-2024').store).toEqual(stored);
+    // The store library itself reads the repository's partition files back as they are.
+    const library = storeFileThrough(
+      'runs-2024',
+      (options) => new Conf({ cwd: dir, configName: 'runs-2024', ...options }),
+    );
+    expect(library.store).toEqual(stored);
+    expect(library.path).toBe(confFactory(dir, 'runs-2024').path);
     expect(openRepo(dir, { access: 'read' }).all('run')).toEqual([run(1, '2024-05-01'), run(2, '2024-05-02', 8)]);
   });
 
@@ -59,9 +66,9 @@ describe('store files', () => {
 
   it('that are not JSON are refused without quoting what they hold', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'pain-2024.json'), '{"records":[{"notes":"private words');
-    expect(() => confFactory(dir, 'pain-2024')).toThrow(SyntaxError);
-    expect(() => confFactory(dir, 'pain-2024')).toThrow(/pain-2024\.json is not valid JSON/);
-    expect(() => confFactory(dir, 'pain-2024')).not.toThrow(/private words/);
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{"settings":{"notes":"private words');
+    expect(() => confFactory(dir, 'settings')).toThrow(SyntaxError);
+    expect(() => confFactory(dir, 'settings')).toThrow(/settings\.json is not valid JSON/);
+    expect(() => confFactory(dir, 'settings')).not.toThrow(/private words/);
   });
 });
