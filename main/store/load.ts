@@ -232,7 +232,7 @@ export abstract class LoadingLog extends LogIndex {
     this.loadedSavedAt.set(name, savedAt);
     // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
     const year = name.slice(-4);
-    const partition = this.partitionOf(type, name) as Map<string, AnyRecord>;
+    const partition = this.partitionOf(type, name) as AnyRecord[];
     // Data from disk is never trusted: every record is checked with the stored schema, unless
     // the file proves its records are the very bytes written after they passed that check.
     const digest = opened.provenDigest;
@@ -262,7 +262,7 @@ export abstract class LoadingLog extends LogIndex {
       if (earlier === undefined) {
         // As put() does, without asking again what put() would ask of every one of thousands.
         map.set(record.id, record);
-        partition.set(record.id, record);
+        partition.push(record);
         continue;
       }
       const earlierName = partitionName(type, earlier.date);
@@ -278,7 +278,7 @@ export abstract class LoadingLog extends LogIndex {
         this.staleCopies.push({ type, name: keepNew ? earlierName : name });
       }
     }
-    if (partition.size === 0) this.partitions[type].delete(name);
+    if (partition.length === 0) this.partitions[type].delete(name);
     if (invalid.length > 0) this.damage.push({ scope: 'records', type, name, invalid, whole: opened.content });
   }
 

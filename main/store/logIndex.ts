@@ -22,11 +22,12 @@ export abstract class LogIndex {
     experiment: new Map(),
   };
   /**
-   * The same records by partition (type, then partition name, then id), kept in step with
-   * `records` by put/remove, so a save rewrites its partition without scanning every record of
-   * its type (at twenty years a type holds thousands; a partition a few hundred).
+   * The same records by partition (type, then partition name), kept in step with `records` by
+   * put/remove, so a save rewrites its partition without scanning every record of its type (at
+   * twenty years a type holds thousands; a partition a few hundred). A list, not a map: a record
+   * is found in it by identity (the one `records` holds), and loading only appends to it.
    */
-  protected readonly partitions: { [T in RecordType]: Map<string, Map<string, RecordOf[T]>> } = {
+  protected readonly partitions: { [T in RecordType]: Map<string, RecordOf[T][]> } = {
     run: new Map(),
     pain: new Map(),
     strength: new Map(),
@@ -102,20 +103,27 @@ export abstract class LogIndex {
     const byId = this.records[type] as Map<string, RecordOf[T]>;
     const previous = byId.get(record.id);
     const name = partitionName(type, record.date);
+    byId.set(record.id, record);
     if (previous) {
       const previousName = partitionName(type, previous.date);
-      if (previousName !== name) this.removeFromPartition(type, previousName, record.id);
+      if (previousName === name) {
+        const partition = this.partitionOf(type, name);
+        const at = partition.indexOf(previous);
+        if (at >= 0) {
+          partition[at] = record;
+          return;
+        }
+      } else this.removeFromPartition(type, previousName, previous);
     }
-    byId.set(record.id, record);
-    this.partitionOf(type, name).set(record.id, record);
+    this.partitionOf(type, name).push(record);
   }
 
   /** The records of one partition (made empty when it has none yet). */
-  protected partitionOf<T extends RecordType>(type: T, name: string): Map<string, RecordOf[T]> {
-    const byPartition = this.partitions[type] as Map<string, Map<string, RecordOf[T]>>;
+  protected partitionOf<T extends RecordType>(type: T, name: string): RecordOf[T][] {
+    const byPartition = this.partitions[type] as Map<string, RecordOf[T][]>;
     let partition = byPartition.get(name);
     if (!partition) {
-      partition = new Map();
+      partition = [];
       byPartition.set(name, partition);
     }
     return partition;
@@ -126,13 +134,16 @@ export abstract class LogIndex {
     const previous = this.records[type].get(id);
     if (!previous) return;
     this.records[type].delete(id);
-    this.removeFromPartition(type, partitionName(type, previous.date), id);
+    this.removeFromPartition(type, partitionName(type, previous.date), previous);
   }
 
-  protected removeFromPartition(type: RecordType, name: string, id: string): void {
-    const partition = this.partitions[type].get(name);
-    partition?.delete(id);
-    if (partition?.size === 0) this.partitions[type].delete(name);
+  /** Takes `record` (the very object) out of its partition's list. */
+  protected removeFromPartition(type: RecordType, name: string, record: AnyRecord): void {
+    const partition = this.partitions[type].get(name) as AnyRecord[] | undefined;
+    if (!partition) return;
+    const at = partition.indexOf(record);
+    if (at >= 0) partition.splice(at, 1);
+    if (partition.length === 0) this.partitions[type].delete(name);
   }
 
   protected clearType(type: RecordType): void {
@@ -180,7 +191,7 @@ export abstract class LogIndex {
     this.assertNotRefused(names);
     for (const name of names) {
       const partition = this.partitions[type].get(name);
-      this.file(name).writeText(this.partitionFileBytes(type, partition ? [...partition.values()] : [], name));
+      this.file(name).writeText(this.partitionFileBytes(type, partition ? [...partition] : [], name));
     }
   }
 
