@@ -7,7 +7,7 @@
 // experiment: anything else that moves core work and pain together is not removed.
 import { Calendar } from './dates';
 import type { LogIndex } from './log';
-import { ols } from './regression';
+import { olsColumns } from './regression';
 import { isConstant } from './stats';
 import type { Headline } from './types';
 import { buildWeeklySeries, isAnalysable } from './weekly';
@@ -117,8 +117,7 @@ export function fitHeadline(rows: HeadlineRows): Headline {
   const columns: number[][] = [rows.prevCore, rows.prevPain, rows.runKm, rows.week].filter(
     (column, j) => j === 0 || !isConstant(column),
   );
-  const design = rows.pain.map((_, i) => [1, ...columns.map((column) => column[i] as number)]);
-  const fit = ols(design, rows.pain);
+  const fit = olsColumns([new Float64Array(n).fill(1), ...columns], rows.pain);
   const core = fit?.coefficients[1];
   if (!fit || !core) {
     return notEnough(
