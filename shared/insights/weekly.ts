@@ -1,5 +1,7 @@
 // The weekly series: one row per calendar week from the first logged entry to this week.
+import type { Run } from '../model';
 import type { Calendar } from './dates';
+import { backPainMean } from './log';
 import type { LogIndex } from './log';
 import type { WeekSummary } from './types';
 
@@ -26,14 +28,6 @@ export function buildWeeklySeries(index: LogIndex, cal: Calendar = index.cal): W
   if (last < first) return { weeks: [], rawRunKm: [] };
   const count = (last - first) / 7 + 1;
 
-  // Weeks are 7 calendar days, so once the first week start is known a day's week is plain
-  // integer division.
-  // Entries after this week (a clock set back, or a --today in the past) fall outside.
-  const weekOfDay = (day: number): number => {
-    const w = Math.floor((day - first) / 7);
-    return w >= 0 && w < count ? w : -1;
-  };
-
   const core = new Array<number>(count).fill(0);
   const km = new Array<number>(count).fill(0);
   const runs = new Array<number>(count).fill(0);
@@ -44,27 +38,24 @@ export function buildWeeklySeries(index: LogIndex, cal: Calendar = index.cal): W
   const painDays = new Array<number>(count).fill(0);
   const logged = new Array<boolean>(count).fill(false);
 
-  for (const [day, dayRuns] of index.runsByDay) {
-    const w = weekOfDay(day);
-    if (w < 0) continue;
-    for (const run of dayRuns) km[w] = (km[w] as number) + run.distanceKm;
-    runs[w] = (runs[w] as number) + dayRuns.length;
-  }
-  for (const [day, sessions] of index.coreSessionsByDay) {
-    const w = weekOfDay(day);
-    if (w >= 0) core[w] = (core[w] as number) + sessions;
-  }
-  for (const [day, p] of index.backPainByDay) {
-    const w = weekOfDay(day);
-    if (w < 0) continue;
-    dayMeanSum[w] = (dayMeanSum[w] as number) + p.sum / p.count;
+  const { days, runStart, backPainCount, backPainMax } = index;
+  for (let i = 0; i < days.length; i++) {
+    // Weeks are 7 calendar days, so once the first week start is known a day's week is plain
+    // integer division. Entries after this week (a clock set back, or a --today in the past)
+    // fall outside; days ascend, so none after them is inside either.
+    const w = Math.floor(((days[i] as number) - first) / 7);
+    if (w >= count) break;
+    logged[w] = true;
+    const runsTo = runStart[i + 1] as number;
+    for (let r = runStart[i] as number; r < runsTo; r++) km[w] = (km[w] as number) + (index.runs[r] as Run).distanceKm;
+    runs[w] = (runs[w] as number) + runsTo - (runStart[i] as number);
+    core[w] = (core[w] as number) + (index.coreSessions[i] as number);
+    if ((backPainCount[i] as number) === 0) continue;
+    const dayMax = backPainMax[i] as number;
+    dayMeanSum[w] = (dayMeanSum[w] as number) + backPainMean(index, i);
     ratedDays[w] = (ratedDays[w] as number) + 1;
-    painMax[w] = Math.max(painMax[w] as number, p.max);
-    if (p.max > 0) painDays[w] = (painDays[w] as number) + 1;
-  }
-  for (const day of index.loggedDays) {
-    const w = weekOfDay(day);
-    if (w >= 0) logged[w] = true;
+    painMax[w] = Math.max(painMax[w] as number, dayMax);
+    if (dayMax > 0) painDays[w] = (painDays[w] as number) + 1;
   }
 
   const weeks: WeekSummary[] = [];
