@@ -2,6 +2,7 @@
 // 2007), a single-run load spike (Frandsen et al. 2025), or that call for professional advice.
 // Each rule walks pre-grouped data once; nothing compares every entry with every other.
 import type { PainRating, Run } from '../model';
+import type { TextFormat } from '../textFormat';
 import { nextDaySlot } from './log';
 import type { LogIndex } from './log';
 import type { Flag, FlagRuleId, WeekSummary } from './types';
@@ -48,6 +49,14 @@ const LOCATION_TEXT: Record<PainRating['location'], string> = {
 /** Up to two decimals without trailing zeros: 2.5, 2.33, 10. */
 function num(x: number): string {
   return String(Number(x.toFixed(2)));
+}
+
+/** Without a format from the caller: km and ISO dates, the same on every machine. */
+const PLAIN_FORMAT: TextFormat = { distance: (km) => `${num(km)} km`, date: (isoDate) => isoDate };
+
+/** How this log's texts write distances and dates (the user's unit and locale, when given). */
+function formatOf(index: LogIndex): TextFormat {
+  return index.input.format ?? PLAIN_FORMAT;
 }
 
 function compareText(a: string, b: string): number {
@@ -119,7 +128,7 @@ export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
     const runs = index.runs
       .slice(runStart[i], runStart[i + 1])
       .sort((a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id));
-    const runDate = index.format.date(index.cal.date(days[i] as number));
+    const runDate = formatOf(index).date(index.cal.date(days[i] as number));
     out.push(
       flag(
         'morning-not-settled',
@@ -186,7 +195,7 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
   let tail = 0;
   let firstRunDay: number | null = null;
   const out: InsightFlag[] = [];
-  const { format } = index;
+  const format = formatOf(index);
   for (let i = 0; i < days.length; i++) {
     const runsTo = runStart[i + 1] as number;
     if (runStart[i] === runsTo) continue;
@@ -234,7 +243,7 @@ const SEE_SOMEONE =
  */
 export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary[]): InsightFlag[] {
   const out: InsightFlag[] = [];
-  const { format } = index;
+  const format = formatOf(index);
 
   let streak = 0;
   for (let w = 0; w < weeks.length; w++) {

@@ -45,8 +45,6 @@ export interface LogIndex {
   runStart: Int32Array;
   /** The earliest date of any entry, or null for an empty log. */
   firstDate: string | null;
-  /** How texts write distances and dates, each date formatted once per index (flags repeat them). */
-  format: TextFormat;
 }
 
 /** Where a rating falls in its day when it has no clock time to go by. */
@@ -94,26 +92,40 @@ function sortRange<T>(list: T[], from: number, to: number, compare: (a: T, b: T)
   }
 }
 
-/** Plain km and ISO dates, the same on every machine, when the caller gives no format. */
-const PLAIN_FORMAT: TextFormat = {
-  distance: (km) => `${String(Number(km.toFixed(2)))} km`,
-  date: (isoDate) => isoDate,
-};
-
-/** `format` with each date formatted once: Intl formatting costs more than the rest of a flag. */
-function memoisedDates(format: TextFormat): TextFormat {
-  const dates = new Map<string, string>();
-  return {
-    distance: (km) => format.distance(km),
-    date: (isoDate) => {
-      let text = dates.get(isoDate);
-      if (text === undefined) {
-        text = format.date(isoDate);
-        dates.set(isoDate, text);
-      }
-      return text;
-    },
-  };
+/**
+ * The entry numbers ordered by day, then entry number. A log spans a few days per entry, so a
+ * counting sort over the days from first to last does it in linear time; a log with entries
+ * far apart (a date decades off) sorts numeric keys instead, which a typed array does without
+ * a comparator. Keys stay exact integers (below 2^53) for any calendar date.
+ */
+function entriesByDay(entryDay: Int32Array): Int32Array {
+  const total = entryDay.length;
+  const order = new Int32Array(total);
+  if (total === 0) return order;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const day of entryDay) {
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+  }
+  const span = maxDay - minDay + 1;
+  if (span <= 4 * total + 4096) {
+    // next[d]: where the next entry of day minDay + d goes (after counting: how many precede it).
+    const next = new Int32Array(span + 1);
+    for (const day of entryDay) next[day - minDay + 1] = (next[day - minDay + 1] as number) + 1;
+    for (let d = 1; d <= span; d++) next[d] = (next[d] as number) + (next[d - 1] as number);
+    for (let e = 0; e < total; e++) {
+      const d = (entryDay[e] as number) - minDay;
+      order[next[d] as number] = e;
+      next[d] = (next[d] as number) + 1;
+    }
+    return order;
+  }
+  const keys = new Float64Array(total);
+  for (let e = 0; e < total; e++) keys[e] = ((entryDay[e] as number) - minDay) * total + e;
+  keys.sort();
+  for (let k = 0; k < total; k++) order[k] = (keys[k] as number) % total;
+  return order;
 }
 
 export function indexLog(input: InsightsInput): LogIndex {
@@ -123,27 +135,18 @@ export function indexLog(input: InsightsInput): LogIndex {
   const strengthFrom = painFrom + pain.length;
   const total = strengthFrom + strength.length;
 
-  // Every entry gets a number (runs, then pain ratings, then sessions) and a sort key that
-  // orders by day, then entry number: one numeric sort of a typed array groups the whole log
-  // by day without a comparator. Keys stay exact integers (below 2^53) for any real log.
+  // Every entry gets a number: runs, then pain ratings, then sessions.
   const entryDay = new Int32Array(total);
-  let minDay = Infinity;
-  const see = (e: number, date: string): void => {
-    const day = cal.day(date);
-    entryDay[e] = day;
-    if (day < minDay) minDay = day;
-  };
-  for (let e = 0; e < painFrom; e++) see(e, (inputRuns[e] as Run).date);
-  for (let e = painFrom; e < strengthFrom; e++) see(e, (pain[e - painFrom] as PainRating).date);
-  for (let e = strengthFrom; e < total; e++) see(e, (strength[e - strengthFrom] as StrengthSession).date);
-  const keys = new Float64Array(total);
-  for (let e = 0; e < total; e++) keys[e] = ((entryDay[e] as number) - minDay) * total + e;
-  keys.sort();
+  for (let e = 0; e < painFrom; e++) entryDay[e] = cal.day((inputRuns[e] as Run).date);
+  for (let e = painFrom; e < strengthFrom; e++) entryDay[e] = cal.day((pain[e - painFrom] as PainRating).date);
+  for (let e = strengthFrom; e < total; e++)
+    entryDay[e] = cal.day((strength[e - strengthFrom] as StrengthSession).date);
+  const order = entriesByDay(entryDay);
 
   let dayCount = 0;
   let lastDay = NaN;
   for (let k = 0; k < total; k++) {
-    const day = entryDay[(keys[k] as number) % total] as number;
+    const day = entryDay[order[k] as number] as number;
     if (day !== lastDay) dayCount++;
     lastDay = day;
   }
@@ -177,7 +180,7 @@ export function indexLog(input: InsightsInput): LogIndex {
   let slot = -1;
   lastDay = NaN;
   for (let k = 0; k < total; k++) {
-    const e = (keys[k] as number) % total;
+    const e = order[k] as number;
     const day = entryDay[e] as number;
     if (day !== lastDay) {
       if (slot >= 0) finishSlot(slot);
@@ -223,7 +226,6 @@ export function indexLog(input: InsightsInput): LogIndex {
     runs,
     runStart,
     firstDate: dayCount > 0 ? cal.date(days[0] as number) : null,
-    format: memoisedDates(input.format ?? PLAIN_FORMAT),
   };
 }
 
