@@ -104,7 +104,8 @@ function entriesByDay(entryDay: Int32Array): Int32Array {
   if (total === 0) return order;
   let minDay = Infinity;
   let maxDay = -Infinity;
-  for (const day of entryDay) {
+  for (let e = 0; e < total; e++) {
+    const day = entryDay[e] as number;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
   }
@@ -112,7 +113,10 @@ function entriesByDay(entryDay: Int32Array): Int32Array {
   if (span <= 4 * total + 4096) {
     // next[d]: where the next entry of day minDay + d goes (after counting: how many precede it).
     const next = new Int32Array(span + 1);
-    for (const day of entryDay) next[day - minDay + 1] = (next[day - minDay + 1] as number) + 1;
+    for (let e = 0; e < total; e++) {
+      const d = (entryDay[e] as number) - minDay + 1;
+      next[d] = (next[d] as number) + 1;
+    }
     for (let d = 1; d <= span; d++) next[d] = (next[d] as number) + (next[d - 1] as number);
     for (let e = 0; e < total; e++) {
       const d = (entryDay[e] as number) - minDay;

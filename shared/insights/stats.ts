@@ -9,7 +9,7 @@ export const Z_975 = 1.959963984540054;
 
 export function mean(values: readonly number[]): number {
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return sum / values.length;
 }
 
@@ -17,7 +17,10 @@ export function mean(values: readonly number[]): number {
 export function sampleVariance(values: readonly number[]): number {
   const m = mean(values);
   let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
+  for (let i = 0; i < values.length; i++) {
+    const d = (values[i] as number) - m;
+    ss += d * d;
+  }
   return ss / (values.length - 1);
 }
 
@@ -53,26 +56,24 @@ export function averageRanks(values: readonly number[]): number[] {
  * values is left open: they share one rank.
  */
 function sortPositions(positions: Int32Array, values: readonly number[], from: number, to: number): void {
-  const valueAt = (k: number): number => values[positions[k] as number] as number;
-  const swap = (a: number, b: number): void => {
-    const t = positions[a] as number;
-    positions[a] = positions[b] as number;
-    positions[b] = t;
-  };
   let lo = from;
   let hi = to;
   while (hi - lo > 16) {
     // Median of three as the pivot, so sorted and reversed input stay n log n.
-    const a = valueAt(lo);
-    const b = valueAt((lo + hi) >> 1);
-    const c = valueAt(hi - 1);
+    const a = values[positions[lo] as number] as number;
+    const b = values[positions[(lo + hi) >> 1] as number] as number;
+    const c = values[positions[hi - 1] as number] as number;
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = lo;
     let j = hi - 1;
     while (i <= j) {
-      while (valueAt(i) < pivot) i++;
-      while (valueAt(j) > pivot) j--;
-      if (i <= j) swap(i++, j--);
+      while ((values[positions[i] as number] as number) < pivot) i++;
+      while ((values[positions[j] as number] as number) > pivot) j--;
+      if (i <= j) {
+        const t = positions[i] as number;
+        positions[i++] = positions[j] as number;
+        positions[j--] = t;
+      }
     }
     // Recurse into the smaller part and loop on the larger, so the stack stays shallow.
     if (j + 1 - lo < hi - i) {
@@ -87,7 +88,7 @@ function sortPositions(positions: Int32Array, values: readonly number[], from: n
     const position = positions[i] as number;
     const value = values[position] as number;
     let j = i - 1;
-    while (j >= lo && valueAt(j) > value) {
+    while (j >= lo && (values[positions[j] as number] as number) > value) {
       positions[j + 1] = positions[j] as number;
       j--;
     }
