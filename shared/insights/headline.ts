@@ -10,7 +10,7 @@ import type { LogIndex } from './log';
 import { olsColumns } from './regression';
 import { isConstant } from './stats';
 import type { Headline } from './types';
-import { buildWeeklySeries, isAnalysable } from './weekly';
+import { isAnalysableWeek, weekMeanPain, weeklyTotals } from './weekly';
 
 import { HEADLINE_MIN_WEEKS } from './thresholds';
 
@@ -40,17 +40,18 @@ export interface HeadlineRows {
 
 /** The rows of the model: finished weeks with back pain whose previous week is finished, logged and rated. */
 export function headlineRows(index: LogIndex): HeadlineRows {
-  const { weeks, rawRunKm } = buildWeeklySeries(index, new Calendar(HEADLINE_WEEK_STARTS_ON));
   const rows: HeadlineRows = { pain: [], prevCore: [], prevPain: [], runKm: [], week: [] };
-  for (let t = 1; t < weeks.length; t++) {
-    const week = weeks[t];
-    const prev = weeks[t - 1];
-    if (!week || !prev || !isAnalysable(week) || !isAnalysable(prev)) continue;
-    if (week.meanBackPain === null || prev.meanBackPain === null) continue;
-    rows.pain.push(week.meanBackPain);
-    rows.prevCore.push(prev.coreSessions);
-    rows.prevPain.push(prev.meanBackPain);
-    rows.runKm.push(rawRunKm[t] ?? 0);
+  const totals = weeklyTotals(index, new Calendar(HEADLINE_WEEK_STARTS_ON));
+  if (totals === null) return rows;
+  for (let t = 1; t < totals.count; t++) {
+    if (!isAnalysableWeek(totals, t) || !isAnalysableWeek(totals, t - 1)) continue;
+    const pain = weekMeanPain(totals, t);
+    const prevPain = weekMeanPain(totals, t - 1);
+    if (pain === null || prevPain === null) continue;
+    rows.pain.push(pain);
+    rows.prevCore.push(totals.core[t - 1] as number);
+    rows.prevPain.push(prevPain);
+    rows.runKm.push(totals.km[t] as number);
     rows.week.push(t);
   }
   return rows;
