@@ -4,7 +4,7 @@
 // years the objects and maps cost more in allocation and garbage collection than the insights'
 // arithmetic.
 import { isCoreSession } from '../exercises';
-import type { CustomExercise, PainRating, PainTiming, Run, StrengthSession } from '../model';
+import type { CustomExercise, PainRating, PainTiming, Run, StrengthItem, StrengthSession } from '../model';
 import type { TextFormat } from '../textFormat';
 import { Calendar } from './dates';
 
@@ -207,10 +207,13 @@ export function indexLog(input: InsightsInput): LogIndex {
       backRatings.push(rating);
     } else {
       const session = strength[e - strengthFrom] as StrengthSession;
-      // A session is a core session when any of its exercises is core work (as isCoreSession).
-      if (session.items.some((item) => isCoreExercise(item.exercise))) {
-        coreSessions[slot] = (coreSessions[slot] as number) + 1;
+      // A session is a core session when any of its exercises is core work (as isCoreSession);
+      // a loop rather than some(), which would make a callback per session.
+      let core = false;
+      for (let k = 0; k < session.items.length && !core; k++) {
+        core = isCoreExercise((session.items[k] as StrengthItem).exercise);
       }
+      if (core) coreSessions[slot] = (coreSessions[slot] as number) + 1;
     }
   }
   if (slot >= 0) finishSlot(slot);
