@@ -202,7 +202,8 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
     const day = days[i] as number;
     firstRunDay ??= day;
     while (head < tail && (queueDay[head] as number) < day - SPIKE_WINDOW_DAYS) head++;
-    const compared = head < tail && day - SPIKE_WINDOW_DAYS >= firstRunDay;
+    // The window has a run and starts on or after the first run in the log.
+    const comparable = head < tail && day - SPIKE_WINDOW_DAYS >= firstRunDay;
     const longestDay = queueDay[head] as number;
     const longestKm = queueKm[head] as number;
     let dayMax = 0;
@@ -210,7 +211,7 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
       const run = runs[r] as Run;
       dayMax = Math.max(dayMax, run.distanceKm);
       // The tiny relative slack keeps "exactly 10% longer" (e.g. 11 vs 10 × 1.1 in binary) unflagged.
-      if (!compared || !(run.distanceKm > longestKm * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
+      if (!comparable || !(run.distanceKm > longestKm * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
       out.push(
         flag(
           'run-spike',

@@ -199,7 +199,7 @@ export function indexLog(input: InsightsInput): LogIndex {
     } else if (e < strengthFrom) {
       const rating = pain[e - painFrom] as PainRating;
       if (rating.location !== 'lower_back') continue;
-      // Summed in input order within the day, as the scores come.
+      // Scores are whole numbers, so their sum is exact in any order.
       const count = backPainCount[slot] as number;
       backPainSum[slot] = (backPainSum[slot] as number) + rating.score;
       backPainMax[slot] = count === 0 ? rating.score : Math.max(backPainMax[slot] as number, rating.score);
@@ -210,8 +210,8 @@ export function indexLog(input: InsightsInput): LogIndex {
       // A session is a core session when any of its exercises is core work (as isCoreSession);
       // a loop rather than some(), which would make a callback per session.
       let core = false;
-      for (let k = 0; k < session.items.length && !core; k++) {
-        core = isCoreExercise((session.items[k] as StrengthItem).exercise);
+      for (let item = 0; item < session.items.length && !core; item++) {
+        core = isCoreExercise((session.items[item] as StrengthItem).exercise);
       }
       if (core) coreSessions[slot] = (coreSessions[slot] as number) + 1;
     }
@@ -241,12 +241,12 @@ export function backPainMean(index: LogIndex, i: number): number {
   return (index.backPainSum[i] as number) / (index.backPainCount[i] as number);
 }
 
-/** Slot of day number `day`, when it is the slot right after `i` (its day plus one); else -1. */
+/** The slot of the day after slot i's day, when that day has any entry; else -1. */
 export function nextDaySlot(index: LogIndex, i: number): number {
   return i + 1 < index.days.length && index.days[i + 1] === (index.days[i] as number) + 1 ? i + 1 : -1;
 }
 
-/** Slot of the day before slot i's day, when that day has any entry; else -1. */
+/** The slot of the day before slot i's day, when that day has any entry; else -1. */
 export function previousDaySlot(index: LogIndex, i: number): number {
   return i > 0 && index.days[i - 1] === (index.days[i] as number) - 1 ? i - 1 : -1;
 }
