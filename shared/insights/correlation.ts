@@ -1,8 +1,8 @@
 // Week-level correlations: core sessions in week w against mean back pain in week w + lag.
 import { constantSeriesReason, correlationSentence, tooFewPairsReason } from './sentence';
 import type { Lag } from './sentence';
-import { fisherInference, holmAdjust, partialSpearman, spearman } from './spearman';
-import { isConstant } from './stats';
+import { fisherInference, holmAdjust, partialSpearmanOfRanks, spearmanOfRanks } from './spearman';
+import { averageRanks, isConstant } from './stats';
 import { MIN_PAIRS } from './thresholds';
 import type { LagCorrelation, WeekSummary } from './types';
 import { isAnalysable } from './weekly';
@@ -70,10 +70,13 @@ export function correlatePairs(pairs: PairedSeries, lag: Lag): LagCorrelation {
   if (n < MIN_PAIRS) return empty(tooFewPairsReason(n, lag, MIN_PAIRS));
   if (isConstant(pairs.core)) return empty(constantSeriesReason('core'));
   if (isConstant(pairs.pain)) return empty(constantSeriesReason('pain'));
-  const result = spearman(pairs.core, pairs.pain);
+  // Each series is ranked once for both the plain and the partial rho.
+  const coreRanks = averageRanks(pairs.core);
+  const painRanks = averageRanks(pairs.pain);
+  const result = spearmanOfRanks(coreRanks, painRanks);
   // Unreachable after the constant checks, but keeps the types honest.
   if (!result) return empty(constantSeriesReason('core'));
-  const partialRho = partialSpearman(pairs.core, pairs.pain, pairs.runKm);
+  const partialRho = partialSpearmanOfRanks(coreRanks, painRanks, averageRanks(pairs.runKm));
   const partial = partialRho === null ? null : fisherInference(partialRho, n, 1);
   return {
     lag,

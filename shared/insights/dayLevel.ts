@@ -1,6 +1,7 @@
 // Day level: is back pain lower on days that follow a core session?
+import { backPainMean, previousDaySlot } from './log';
 import type { LogIndex } from './log';
-import { ols } from './regression';
+import { olsColumns } from './regression';
 import { mean, welchTTest } from './stats';
 import type { DayLevelComparison } from './types';
 
@@ -26,14 +27,12 @@ export interface AdjustedDays {
 
 export function adjustedDays(index: LogIndex): AdjustedDays {
   const out: AdjustedDays = { pain: [], afterCore: [], prevPain: [] };
-  const days = [...index.backPainByDay.keys()].sort((a, b) => a - b);
-  for (const day of days) {
-    const p = index.backPainByDay.get(day);
-    const prev = index.backPainByDay.get(day - 1);
-    if (!p || !prev) continue;
-    out.pain.push(p.sum / p.count);
-    out.afterCore.push((index.coreSessionsByDay.get(day - 1) ?? 0) > 0 ? 1 : 0);
-    out.prevPain.push(prev.sum / prev.count);
+  for (let i = 0; i < index.days.length; i++) {
+    const prev = previousDaySlot(index, i);
+    if (prev < 0 || index.backPainCount[i] === 0 || index.backPainCount[prev] === 0) continue;
+    out.pain.push(backPainMean(index, i));
+    out.afterCore.push((index.coreSessions[prev] as number) > 0 ? 1 : 0);
+    out.prevPain.push(backPainMean(index, prev));
   }
   return out;
 }
@@ -55,10 +54,7 @@ export function adjustedDayComparison(days: AdjustedDays): Pick<DayLevelComparis
         `that; at least ${MIN_DAYS_PER_GROUP} of each are needed.`,
     };
   }
-  const fit = ols(
-    days.pain.map((_, i) => [1, days.afterCore[i] as number, days.prevPain[i] as number]),
-    days.pain,
-  );
+  const fit = olsColumns([new Float64Array(days.pain.length).fill(1), days.afterCore, days.prevPain], days.pain);
   const effect = fit?.coefficients[1];
   if (!fit || !effect) {
     return {
@@ -74,13 +70,12 @@ export function adjustedDayComparison(days: AdjustedDays): Pick<DayLevelComparis
 
 export function dayLevelGroups(index: LogIndex): DayGroups {
   const groups: DayGroups = { withCore: [], withoutCore: [] };
-  // Sorted by day so the sums, and so the output, do not depend on entry order.
-  const days = [...index.backPainByDay.keys()].sort((a, b) => a - b);
-  for (const day of days) {
-    const p = index.backPainByDay.get(day);
-    if (!p) continue;
-    const value = p.sum / p.count;
-    if ((index.coreSessionsByDay.get(day - 1) ?? 0) > 0) groups.withCore.push(value);
+  // By day, so the sums, and so the output, do not depend on entry order.
+  for (let i = 0; i < index.days.length; i++) {
+    if (index.backPainCount[i] === 0) continue;
+    const value = backPainMean(index, i);
+    const prev = previousDaySlot(index, i);
+    if (prev >= 0 && (index.coreSessions[prev] as number) > 0) groups.withCore.push(value);
     else groups.withoutCore.push(value);
   }
   return groups;

@@ -1,8 +1,9 @@
 // Flags: days and weeks that broke a rule of the pain-monitoring model (Silbernagel et al.
 // 2007), a single-run load spike (Frandsen et al. 2025), or that call for professional advice.
 // Each rule walks pre-grouped data once; nothing compares every entry with every other.
-import type { PainRating, PainTiming } from '../model';
+import type { PainRating, Run } from '../model';
 import type { TextFormat } from '../textFormat';
+import { nextDaySlot } from './log';
 import type { LogIndex } from './log';
 import type { Flag, FlagRuleId, WeekSummary } from './types';
 
@@ -83,93 +84,51 @@ export function painDuringRunFlags(pain: readonly PainRating[]): InsightFlag[] {
   return out;
 }
 
-/** Where a rating falls in its day when it has no clock time to go by. */
-const TIMING_ORDER: Record<PainTiming, number> = {
-  next_morning: 0,
-  rest_day: 1,
-  during_run: 2,
-  after_run: 3,
-};
-
-/**
- * Orders a day's ratings: by phase of the day, then clock time (untimed first). Ratings that
- * are still tied cannot be told apart in time; ordering them by score (then id) keeps the
- * result independent of the order the store returns them in, and makes the higher score the
- * "latest", so a tie never produces a flag.
- */
-function compareWithinDay(a: PainRating, b: PainRating): number {
-  const phase = TIMING_ORDER[a.timing] - TIMING_ORDER[b.timing];
-  if (phase !== 0) return phase;
-  const at = a.time ?? '';
-  const bt = b.time ?? '';
-  if (at !== bt) return at < bt ? -1 : 1;
-  if (a.score !== b.score) return a.score - b.score;
-  return compareText(a.id, b.id);
-}
-
-/** The day numbers of a per-day map, ascending (a typed array sorts numerically without a comparator). */
-function sortedDays(byDay: ReadonlyMap<number, unknown>): Float64Array {
-  return Float64Array.from(byDay.keys()).sort();
-}
-
-/** Index of the last element of a sorted array that is < value, or -1. */
-function lastBelow(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /**
  * Rule 2: back pain the morning after a run should be back to where it was before the run.
  * Baseline: the latest lower-back rating before the run day, or on the run day itself when
  * it was not taken during or after the run. Runs on the same day share one check.
  */
 export function morningNotSettledFlags(index: LogIndex): InsightFlag[] {
-  const { backRatingsByDay, runsByDay } = index;
-  // A day's ratings in the order they were taken, sorted on first use (most days never are).
-  const sortedRatings = new Map<number, PainRating[]>();
-  const ratingsOn = (day: number): PainRating[] => {
-    let list = sortedRatings.get(day);
-    if (list === undefined) {
-      list = [...(backRatingsByDay.get(day) ?? [])].sort(compareWithinDay);
-      sortedRatings.set(day, list);
-    }
-    return list;
-  };
-  let ratingDays: Float64Array | undefined;
-
+  const { days, backRatings, backRatingStart, runStart } = index;
   const out: InsightFlag[] = [];
-  for (const day of sortedDays(runsByDay)) {
-    if (!backRatingsByDay.has(day + 1)) continue;
-    const morning = ratingsOn(day + 1).filter((r) => r.timing === 'next_morning');
-    if (morning.length === 0) continue;
+  // The latest slot before the current one with a lower-back rating.
+  let ratedSlot = -1;
+  for (let i = 0; i < days.length; i++) {
+    const ratedBefore = ratedSlot;
+    if ((backRatingStart[i + 1] as number) > (backRatingStart[i] as number)) ratedSlot = i;
+    if (runStart[i + 1] === runStart[i]) continue;
+    const next = nextDaySlot(index, i);
+    if (next < 0) continue;
 
-    const beforeRun = ratingsOn(day).filter((r) => r.timing !== 'during_run' && r.timing !== 'after_run');
-    let baseline = beforeRun[beforeRun.length - 1];
-    if (!baseline) {
-      ratingDays ??= sortedDays(backRatingsByDay);
-      const below = lastBelow(ratingDays, day);
-      const prev = below < 0 ? undefined : ratingsOn(ratingDays[below] as number);
-      baseline = prev?.[prev.length - 1];
+    // A day's ratings are in the order they were taken, so the next-morning ones come first,
+    // then the rest-day ones, then those during and after a run.
+    let worst: PainRating | undefined;
+    for (let r = backRatingStart[next] as number; r < (backRatingStart[next + 1] as number); r++) {
+      const rating = backRatings[r] as PainRating;
+      if (rating.timing !== 'next_morning') break;
+      if (!worst || rating.score > worst.score) worst = rating;
     }
+    if (!worst) continue;
+
+    let baseline: PainRating | undefined;
+    for (let r = backRatingStart[i] as number; r < (backRatingStart[i + 1] as number); r++) {
+      const rating = backRatings[r] as PainRating;
+      if (rating.timing === 'during_run' || rating.timing === 'after_run') break;
+      baseline = rating;
+    }
+    if (!baseline && ratedBefore >= 0) baseline = backRatings[(backRatingStart[ratedBefore + 1] as number) - 1];
     if (!baseline) continue;
 
-    let worst = morning[0];
-    for (const r of morning) if (worst && r.score > worst.score) worst = r;
-    if (!worst || worst.score <= baseline.score) continue;
+    if (worst.score <= baseline.score) continue;
     // 1/10 after 0/10 is within the noise of a rating: only a meaningful rise, or a rise to a
     // score the model would not accept, breaks the rule.
     if (worst.score - baseline.score < MORNING_RISE_MIN && worst.score <= MORNING_ACCEPTABLE) continue;
 
-    const runs = [...(runsByDay.get(day) ?? [])].sort(
-      (a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id),
-    );
-    const runDate = formatOf(index).date(index.cal.date(day));
+    const runs = index.runs
+      .slice(runStart[i], runStart[i + 1])
+      .sort((a, b) => compareText(a.startTime ?? '', b.startTime ?? '') || compareText(a.id, b.id));
+    const runDate = formatOf(index).date(index.cal.date(days[i] as number));
     out.push(
       flag(
         'morning-not-settled',
@@ -228,29 +187,37 @@ function spikePercent(x: number): string {
  * maximum in linear time.
  */
 export function runSpikeFlags(index: LogIndex): InsightFlag[] {
-  const { runsByDay } = index;
-  const days = sortedDays(runsByDay);
-  const firstRunDay = days.length > 0 ? (days[0] as number) : 0;
-  const queue: { day: number; km: number }[] = [];
+  const { days, runs, runStart } = index;
+  // The queue, oldest first: head..tail of these two arrays (a day at most once).
+  const queueDay = new Int32Array(days.length);
+  const queueKm = new Float64Array(days.length);
   let head = 0;
+  let tail = 0;
+  let firstRunDay: number | null = null;
   const out: InsightFlag[] = [];
   const format = formatOf(index);
-  for (const day of days) {
-    while (head < queue.length && (queue[head] as { day: number }).day < day - SPIKE_WINDOW_DAYS) head++;
-    const longest = head < queue.length ? queue[head] : undefined;
-    const runs = runsByDay.get(day) ?? [];
+  for (let i = 0; i < days.length; i++) {
+    const runsTo = runStart[i + 1] as number;
+    if (runStart[i] === runsTo) continue;
+    const day = days[i] as number;
+    firstRunDay ??= day;
+    while (head < tail && (queueDay[head] as number) < day - SPIKE_WINDOW_DAYS) head++;
+    // The window has a run and starts on or after the first run in the log.
+    const comparable = head < tail && day - SPIKE_WINDOW_DAYS >= firstRunDay;
+    const longestDay = queueDay[head] as number;
+    const longestKm = queueKm[head] as number;
     let dayMax = 0;
-    for (const run of runs) {
+    for (let r = runStart[i] as number; r < runsTo; r++) {
+      const run = runs[r] as Run;
       dayMax = Math.max(dayMax, run.distanceKm);
       // The tiny relative slack keeps "exactly 10% longer" (e.g. 11 vs 10 × 1.1 in binary) unflagged.
-      if (!longest || day - SPIKE_WINDOW_DAYS < firstRunDay) continue;
-      if (!(run.distanceKm > longest.km * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
+      if (!comparable || !(run.distanceKm > longestKm * (1 + SPIKE_MARGIN) * (1 + 1e-9))) continue;
       out.push(
         flag(
           'run-spike',
           run.date,
-          `This ${format.distance(run.distanceKm)} run was ${spikePercent((run.distanceKm / longest.km - 1) * 100)} longer than ` +
-            `your longest run of the previous 30 days (${format.distance(longest.km)} on ${format.date(index.cal.date(longest.day))}). ` +
+          `This ${format.distance(run.distanceKm)} run was ${spikePercent((run.distanceKm / longestKm - 1) * 100)} longer than ` +
+            `your longest run of the previous 30 days (${format.distance(longestKm)} on ${format.date(index.cal.date(longestDay))}). ` +
             'In a study of 5,200 runners, single runs more than 10% longer than the 30-day longest were ' +
             'linked to more overuse injuries (Frandsen et al., BJSM 2025).',
           [run.id],
@@ -258,8 +225,10 @@ export function runSpikeFlags(index: LogIndex): InsightFlag[] {
       );
     }
     // Days that can never again be a window's maximum are dropped from the back.
-    while (queue.length > head && (queue[queue.length - 1] as { km: number }).km <= dayMax) queue.pop();
-    queue.push({ day, km: dayMax });
+    while (tail > head && (queueKm[tail - 1] as number) <= dayMax) tail--;
+    queueDay[tail] = day;
+    queueKm[tail] = dayMax;
+    tail++;
   }
   return out;
 }
@@ -297,21 +266,30 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
   }
 
   // Bone-like aching: distinct days with a lower-back rating of that kind (score above 0).
-  const byDay = new Map<number, PainRating[]>();
-  for (const [day, ratings] of index.backRatingsByDay) {
-    const boneLike = ratings.filter((r) => r.kind === 'bone_like' && r.score > 0);
-    if (boneLike.length > 0) byDay.set(day, boneLike);
-  }
-  const days = sortedDays(byDay);
+  const { days, backRatings, backRatingStart } = index;
+  const boneLike = (r: PainRating): boolean => r.kind === 'bone_like' && r.score > 0;
+  const boneLikeIds = (i: number): string[] =>
+    backRatings
+      .slice(backRatingStart[i], backRatingStart[i + 1])
+      .filter(boneLike)
+      .map((r) => r.id)
+      .sort();
+  let prevSlot = -1;
   let lastFlagged: number | null = null;
-  for (let i = 1; i < days.length; i++) {
+  for (let i = 0; i < days.length; i++) {
+    let any = false;
+    for (let r = backRatingStart[i] as number; r < (backRatingStart[i + 1] as number) && !any; r++) {
+      any = boneLike(backRatings[r] as PainRating);
+    }
+    if (!any) continue;
+    const prevBoneSlot = prevSlot;
+    prevSlot = i;
+    if (prevBoneSlot < 0) continue;
     const day = days[i] as number;
-    const prev = days[i - 1] as number;
+    const prev = days[prevBoneSlot] as number;
     if (day - prev > BONE_LIKE_WINDOW_DAYS - 1) continue;
     if (lastFlagged !== null && day - lastFlagged < BONE_LIKE_WINDOW_DAYS) continue;
     lastFlagged = day;
-    const idsOf = (d: number): string[] => (byDay.get(d) ?? []).map((r) => r.id).sort();
-    const ids = [...idsOf(prev), ...idsOf(day)];
     out.push(
       flag(
         'persistent-pain',
@@ -320,7 +298,7 @@ export function persistentPainFlags(index: LogIndex, weeks: readonly WeekSummary
           `${format.date(index.cal.date(day))}. An ache of this kind is worth having looked at: consider seeing a ` +
           'physical therapist or doctor. A doctor may order imaging if a bone-stress injury is possible ' +
           '(an x-ray misses most of them; an MRI finds them).',
-        ids,
+        [...boneLikeIds(prevBoneSlot), ...boneLikeIds(i)],
       ),
     );
   }

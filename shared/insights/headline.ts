@@ -7,10 +7,10 @@
 // experiment: anything else that moves core work and pain together is not removed.
 import { Calendar } from './dates';
 import type { LogIndex } from './log';
-import { ols } from './regression';
+import { olsColumns } from './regression';
 import { isConstant } from './stats';
 import type { Headline } from './types';
-import { buildWeeklySeries, isAnalysable } from './weekly';
+import { isAnalysableWeek, weekMeanPain, weeklyTotals } from './weekly';
 
 import { HEADLINE_MIN_WEEKS } from './thresholds';
 
@@ -40,17 +40,18 @@ export interface HeadlineRows {
 
 /** The rows of the model: finished weeks with back pain whose previous week is finished, logged and rated. */
 export function headlineRows(index: LogIndex): HeadlineRows {
-  const { weeks, rawRunKm } = buildWeeklySeries(index, new Calendar(HEADLINE_WEEK_STARTS_ON));
   const rows: HeadlineRows = { pain: [], prevCore: [], prevPain: [], runKm: [], week: [] };
-  for (let t = 1; t < weeks.length; t++) {
-    const week = weeks[t];
-    const prev = weeks[t - 1];
-    if (!week || !prev || !isAnalysable(week) || !isAnalysable(prev)) continue;
-    if (week.meanBackPain === null || prev.meanBackPain === null) continue;
-    rows.pain.push(week.meanBackPain);
-    rows.prevCore.push(prev.coreSessions);
-    rows.prevPain.push(prev.meanBackPain);
-    rows.runKm.push(rawRunKm[t] ?? 0);
+  const totals = weeklyTotals(index, new Calendar(HEADLINE_WEEK_STARTS_ON));
+  if (totals === null) return rows;
+  for (let t = 1; t < totals.count; t++) {
+    if (!isAnalysableWeek(totals, t) || !isAnalysableWeek(totals, t - 1)) continue;
+    const pain = weekMeanPain(totals, t);
+    const prevPain = weekMeanPain(totals, t - 1);
+    if (pain === null || prevPain === null) continue;
+    rows.pain.push(pain);
+    rows.prevCore.push(totals.core[t - 1] as number);
+    rows.prevPain.push(prevPain);
+    rows.runKm.push(totals.km[t] as number);
     rows.week.push(t);
   }
   return rows;
@@ -117,8 +118,7 @@ export function fitHeadline(rows: HeadlineRows): Headline {
   const columns: number[][] = [rows.prevCore, rows.prevPain, rows.runKm, rows.week].filter(
     (column, j) => j === 0 || !isConstant(column),
   );
-  const design = rows.pain.map((_, i) => [1, ...columns.map((column) => column[i] as number)]);
-  const fit = ols(design, rows.pain);
+  const fit = olsColumns([new Float64Array(n).fill(1), ...columns], rows.pain);
   const core = fit?.coefficients[1];
   if (!fit || !core) {
     return notEnough(

@@ -21,7 +21,7 @@ export function buildInsightsReport(input: InsightsInput): InsightsReport {
 }
 
 export type * from './types';
-export type { InsightsInput, LogIndex, DayPain } from './log';
+export type { InsightsInput, LogIndex } from './log';
 export { indexLog } from './log';
 export { Calendar, assertWeekStartsOn } from './dates';
 export { buildWeeklySeries, isAnalysable } from './weekly';

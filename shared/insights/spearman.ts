@@ -66,9 +66,14 @@ export function bonettWrightCI(rho: number, n: number): [number, number] | null 
 }
 
 export function spearman(x: readonly number[], y: readonly number[]): SpearmanResult | null {
-  const rho = spearmanRho(x, y);
+  return spearmanOfRanks(averageRanks(x), averageRanks(y));
+}
+
+/** As spearman, from the series' average ranks (so a caller ranking them once can reuse them). */
+export function spearmanOfRanks(rx: readonly number[], ry: readonly number[]): SpearmanResult | null {
+  const rho = pearson(rx, ry);
   if (rho === null) return null;
-  const n = x.length;
+  const n = rx.length;
   const inference = fisherInference(rho, n);
   return { n, rho, pValue: inference?.pValue ?? 1, ci95: inference?.ci95 ?? null };
 }
@@ -89,9 +94,15 @@ export function partialCorrelation(rxy: number, rxz: number, ryz: number): numbe
  * regression on a constant are the centred series themselves). Null if x or y is constant.
  */
 export function partialSpearman(x: readonly number[], y: readonly number[], z: readonly number[]): number | null {
-  const rx = averageRanks(x);
-  const ry = averageRanks(y);
-  const rz = averageRanks(z);
+  return partialSpearmanOfRanks(averageRanks(x), averageRanks(y), averageRanks(z));
+}
+
+/** As partialSpearman, from the series' average ranks. */
+export function partialSpearmanOfRanks(
+  rx: readonly number[],
+  ry: readonly number[],
+  rz: readonly number[],
+): number | null {
   const rxy = pearson(rx, ry);
   if (rxy === null) return null;
   const rxz = pearson(rx, rz);

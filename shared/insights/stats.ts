@@ -9,7 +9,7 @@ export const Z_975 = 1.959963984540054;
 
 export function mean(values: readonly number[]): number {
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return sum / values.length;
 }
 
@@ -17,7 +17,10 @@ export function mean(values: readonly number[]): number {
 export function sampleVariance(values: readonly number[]): number {
   const m = mean(values);
   let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
+  for (let i = 0; i < values.length; i++) {
+    const d = (values[i] as number) - m;
+    ss += d * d;
+  }
   return ss / (values.length - 1);
 }
 
@@ -28,19 +31,69 @@ export function isConstant(values: readonly number[]): boolean {
 
 /** Ranks 1..n; tied values share the average of the ranks they span (as scipy's rankdata). */
 export function averageRanks(values: readonly number[]): number[] {
-  // A typed copy sorts numerically in native code (no comparator calls); as tied values share
-  // one rank, each value's rank can then be looked up by the value itself.
-  const sorted = Float64Array.from(values).sort();
-  const rankOf = new Map<number, number>();
+  const n = values.length;
+  const byValue = new Int32Array(n);
+  for (let i = 0; i < n; i++) byValue[i] = i;
+  sortPositions(byValue, values, 0, n);
+  const ranks = new Array<number>(n);
   let i = 0;
-  while (i < sorted.length) {
+  while (i < n) {
+    const value = values[byValue[i] as number];
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[i]) j++;
-    // Positions i..j (0-based) hold equal values: ranks i+1..j+1, averaged.
-    rankOf.set(sorted[i] as number, (i + j) / 2 + 1);
+    while (j + 1 < n && values[byValue[j + 1] as number] === value) j++;
+    // Sorted places i..j (0-based) hold equal values: ranks i+1..j+1, averaged.
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[byValue[k] as number] = rank;
     i = j + 1;
   }
-  return values.map((value) => rankOf.get(value) as number);
+  return ranks;
+}
+
+/**
+ * Sorts positions[from..to) by the values they point at. A plain quicksort: at the sizes here
+ * (a thousand weeks, ranked fifteen times per report) it is several times faster than sorting
+ * a typed copy natively and needs no map from value back to rank. The order among equal
+ * values is left open: they share one rank.
+ */
+function sortPositions(positions: Int32Array, values: readonly number[], from: number, to: number): void {
+  let lo = from;
+  let hi = to;
+  while (hi - lo > 16) {
+    // Median of three as the pivot, so sorted and reversed input stay n log n.
+    const a = values[positions[lo] as number] as number;
+    const b = values[positions[(lo + hi) >> 1] as number] as number;
+    const c = values[positions[hi - 1] as number] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi - 1;
+    while (i <= j) {
+      while ((values[positions[i] as number] as number) < pivot) i++;
+      while ((values[positions[j] as number] as number) > pivot) j--;
+      if (i <= j) {
+        const t = positions[i] as number;
+        positions[i++] = positions[j] as number;
+        positions[j--] = t;
+      }
+    }
+    // Recurse into the smaller part and loop on the larger, so the stack stays shallow.
+    if (j + 1 - lo < hi - i) {
+      sortPositions(positions, values, lo, j + 1);
+      lo = i;
+    } else {
+      sortPositions(positions, values, i, hi);
+      hi = j + 1;
+    }
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const position = positions[i] as number;
+    const value = values[position] as number;
+    let j = i - 1;
+    while (j >= lo && (values[positions[j] as number] as number) > value) {
+      positions[j + 1] = positions[j] as number;
+      j--;
+    }
+    positions[j + 1] = position;
+  }
 }
 
 /** Pearson correlation; null when either series has no spread (the coefficient is undefined). */

@@ -1,5 +1,7 @@
 // The weekly series: one row per calendar week from the first logged entry to this week.
+import type { Run } from '../model';
 import type { Calendar } from './dates';
+import { backPainMean } from './log';
 import type { LogIndex } from './log';
 import type { WeekSummary } from './types';
 
@@ -14,76 +16,104 @@ function roundKm(km: number): number {
   return Math.round(km * 1000) / 1000;
 }
 
+/** The sums behind the weekly series, one element per week (a week's mean is the rest's business). */
+export interface WeeklyTotals {
+  /** Day number of the first week's first day; week w starts 7 × w days later. */
+  first: number;
+  count: number;
+  core: Int32Array;
+  /** Unrounded run km. */
+  km: Float64Array;
+  runs: Int32Array;
+  /** Sum and number of the week's daily means: a day with three ratings counts once. */
+  dayMeanSum: Float64Array;
+  ratedDays: Int32Array;
+  /** Highest lower-back rating (-Infinity without any). */
+  painMax: Float64Array;
+  painDays: Int32Array;
+  /** 1 for a week with any entry. */
+  logged: Uint8Array;
+}
+
 /**
- * Weeks as `cal` groups days: the user's week start for display (the default), or a fixed
- * grouping for the headline analysis, which must not move with a display setting.
+ * Weeks as `cal` groups days: the user's week start for display, or a fixed grouping for the
+ * headline analysis, which must not move with a display setting. Null without weeks.
  */
-export function buildWeeklySeries(index: LogIndex, cal: Calendar = index.cal): WeeklySeries {
-  const { input } = index;
-  if (index.firstDate === null) return { weeks: [], rawRunKm: [] };
+export function weeklyTotals(index: LogIndex, cal: Calendar): WeeklyTotals | null {
+  if (index.firstDate === null) return null;
   const first = cal.weekStartDay(index.firstDate);
-  const last = cal.weekStartDay(input.today);
-  if (last < first) return { weeks: [], rawRunKm: [] };
+  const last = cal.weekStartDay(index.input.today);
+  if (last < first) return null;
   const count = (last - first) / 7 + 1;
-
-  // Weeks are 7 calendar days, so once the first week start is known a day's week is plain
-  // integer division.
-  // Entries after this week (a clock set back, or a --today in the past) fall outside.
-  const weekOfDay = (day: number): number => {
-    const w = Math.floor((day - first) / 7);
-    return w >= 0 && w < count ? w : -1;
+  const totals: WeeklyTotals = {
+    first,
+    count,
+    core: new Int32Array(count),
+    km: new Float64Array(count),
+    runs: new Int32Array(count),
+    dayMeanSum: new Float64Array(count),
+    ratedDays: new Int32Array(count),
+    painMax: new Float64Array(count).fill(-Infinity),
+    painDays: new Int32Array(count),
+    logged: new Uint8Array(count),
   };
+  const { core, km, runs, dayMeanSum, ratedDays, painMax, painDays, logged } = totals;
 
-  const core = new Array<number>(count).fill(0);
-  const km = new Array<number>(count).fill(0);
-  const runs = new Array<number>(count).fill(0);
-  // Sum and number of the week's daily means: a day with three ratings counts once.
-  const dayMeanSum = new Array<number>(count).fill(0);
-  const ratedDays = new Array<number>(count).fill(0);
-  const painMax = new Array<number>(count).fill(-Infinity);
-  const painDays = new Array<number>(count).fill(0);
-  const logged = new Array<boolean>(count).fill(false);
-
-  for (const [day, dayRuns] of index.runsByDay) {
-    const w = weekOfDay(day);
-    if (w < 0) continue;
-    for (const run of dayRuns) km[w] = (km[w] as number) + run.distanceKm;
-    runs[w] = (runs[w] as number) + dayRuns.length;
-  }
-  for (const [day, sessions] of index.coreSessionsByDay) {
-    const w = weekOfDay(day);
-    if (w >= 0) core[w] = (core[w] as number) + sessions;
-  }
-  for (const [day, p] of index.backPainByDay) {
-    const w = weekOfDay(day);
-    if (w < 0) continue;
-    dayMeanSum[w] = (dayMeanSum[w] as number) + p.sum / p.count;
+  const { days, runStart, backPainCount, backPainMax } = index;
+  for (let i = 0; i < days.length; i++) {
+    // Weeks are 7 calendar days, so once the first week start is known a day's week is plain
+    // integer division. Entries after this week (a clock set back, or a --today in the past)
+    // fall outside; days ascend, so none after them is inside either.
+    const w = Math.floor(((days[i] as number) - first) / 7);
+    if (w >= count) break;
+    logged[w] = 1;
+    const runsTo = runStart[i + 1] as number;
+    for (let r = runStart[i] as number; r < runsTo; r++) km[w] = (km[w] as number) + (index.runs[r] as Run).distanceKm;
+    runs[w] = (runs[w] as number) + runsTo - (runStart[i] as number);
+    core[w] = (core[w] as number) + (index.coreSessions[i] as number);
+    if ((backPainCount[i] as number) === 0) continue;
+    const dayMax = backPainMax[i] as number;
+    dayMeanSum[w] = (dayMeanSum[w] as number) + backPainMean(index, i);
     ratedDays[w] = (ratedDays[w] as number) + 1;
-    painMax[w] = Math.max(painMax[w] as number, p.max);
-    if (p.max > 0) painDays[w] = (painDays[w] as number) + 1;
+    painMax[w] = Math.max(painMax[w] as number, dayMax);
+    if (dayMax > 0) painDays[w] = (painDays[w] as number) + 1;
   }
-  for (const day of index.loggedDays) {
-    const w = weekOfDay(day);
-    if (w >= 0) logged[w] = true;
-  }
+  return totals;
+}
 
+/** Week w's mean back pain (the mean of its daily means), or null without any rating. */
+export function weekMeanPain(totals: WeeklyTotals, w: number): number | null {
+  const n = totals.ratedDays[w] as number;
+  // No lower-back rating means "not known", not "no pain": null keeps it out of correlations.
+  return n > 0 ? (totals.dayMeanSum[w] as number) / n : null;
+}
+
+/** Week w is finished and has something logged: the only kind of week an analysis may use. */
+export function isAnalysableWeek(totals: WeeklyTotals, w: number): boolean {
+  return w !== totals.count - 1 && totals.logged[w] === 1;
+}
+
+/** The weekly series, weeks as `cal` groups days (the user's week start by default). */
+export function buildWeeklySeries(index: LogIndex, cal: Calendar = index.cal): WeeklySeries {
+  const totals = weeklyTotals(index, cal);
+  if (totals === null) return { weeks: [], rawRunKm: [] };
+  const { first, count } = totals;
   const weeks: WeekSummary[] = [];
   for (let w = 0; w < count; w++) {
-    const n = ratedDays[w] as number;
+    const meanBackPain = weekMeanPain(totals, w);
     weeks.push({
       weekStart: cal.date(first + 7 * w),
-      coreSessions: core[w] as number,
-      runKm: roundKm(km[w] as number),
-      runs: runs[w] as number,
-      // No lower-back rating means "not known", not "no pain": null keeps it out of correlations.
-      meanBackPain: n > 0 ? (dayMeanSum[w] as number) / n : null,
-      maxBackPain: n > 0 ? (painMax[w] as number) : null,
-      painDays: painDays[w] as number,
+      coreSessions: totals.core[w] as number,
+      runKm: roundKm(totals.km[w] as number),
+      runs: totals.runs[w] as number,
+      meanBackPain,
+      maxBackPain: meanBackPain === null ? null : (totals.painMax[w] as number),
+      painDays: totals.painDays[w] as number,
       inProgress: w === count - 1,
-      nothingLogged: !logged[w],
+      nothingLogged: totals.logged[w] === 0,
     });
   }
-  return { weeks, rawRunKm: km };
+  return { weeks, rawRunKm: Array.from(totals.km) };
 }
 
 /** A finished week with something logged: the only kind of week an analysis may use. */

@@ -1,5 +1,6 @@
 // The headline model against an independent computation (numpy least squares and scipy's t,
 // test/fixtures/insights/make_fixtures.py), and its rules for when it answers at all.
+import { Matrix, QrDecomposition, inverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../fixtures/insights/stats.json';
 import { HEADLINE_MIN_WEEKS, buildInsightsReport, fitHeadline, ols } from '../../../shared/insights';
@@ -143,5 +144,40 @@ describe('ols', () => {
     const sxx = x.reduce((a, v) => a + (v - mx) ** 2, 0);
     expectClose(fit?.coefficients[1]?.estimate, sxy / sxx, 1e-12);
     expect(fit?.df).toBe(4);
+  });
+
+  it("gives ml-matrix's QR and inverse numbers to the last bit", () => {
+    // ols once ran on ml-matrix (QR solve, inverse of X'X); it now does the same steps on flat arrays.
+    const reference = (rows: number[][], y: number[]): { estimate: number; se: number }[] => {
+      const X = new Matrix(rows);
+      const Y = Matrix.columnVector(y);
+      const beta = new QrDecomposition(X).solve(Y);
+      const residuals = Y.sub(X.mmul(beta));
+      const sigma2 = residuals.dot(residuals) / (rows.length - (rows[0]?.length ?? 0));
+      const xtxInverse = inverse(X.transpose().mmul(X));
+      return (rows[0] ?? []).map((_, j) => ({
+        estimate: beta.get(j, 0),
+        se: Math.sqrt(sigma2 * xtxInverse.get(j, j)),
+      }));
+    };
+    let seed = 99;
+    const rand = (): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (const [n, k] of [
+      [8, 2],
+      [30, 3],
+      [200, 4],
+      [1000, 5],
+    ] as const) {
+      const rows = Array.from({ length: n }, (_, i) => [
+        1,
+        ...Array.from({ length: k - 1 }, (_, j) => (j === 0 ? Math.floor(rand() * 4) : j === 1 ? i : rand() * 20 - 5)),
+      ]);
+      const y = rows.map((row) => 3 - 0.4 * (row[1] as number) + rand() * 2);
+      const fit = ols(rows, y);
+      expect(fit?.coefficients.map(({ estimate, se }) => ({ estimate, se }))).toEqual(reference(rows, y));
+    }
   });
 });

@@ -212,6 +212,38 @@ describe('buildInsightsReport end to end', () => {
     expect(b.flags).toEqual(a.flags);
   });
 
+  it('gives the very same report, headline included, for the entries in any order', () => {
+    const input = twentyYears(3);
+    // Days with two and three runs: sums of their distances must not depend on the order either.
+    const extraRuns = input.runs
+      .filter((_, i) => i % 7 === 0)
+      .flatMap((r, i) => [
+        run(r.date, 3.3 + (i % 5) * 1.1),
+        ...(i % 2 === 0 ? [run(r.date, 0.7 + (i % 3) * 0.1)] : []),
+      ]);
+    const sorted = { ...input, runs: [...input.runs, ...extraRuns] };
+    let seed = 7;
+    const shuffle = <T>(xs: readonly T[]): T[] => {
+      const out = [...xs];
+      for (let i = out.length - 1; i > 0; i--) {
+        seed = (seed * 48271) % 2147483647;
+        const j = seed % (i + 1);
+        [out[i], out[j]] = [out[j] as T, out[i] as T];
+      }
+      return out;
+    };
+    const expected = buildInsightsReport(sorted);
+    for (let round = 0; round < 3; round++) {
+      const shuffled = {
+        ...sorted,
+        runs: shuffle(sorted.runs),
+        pain: shuffle(sorted.pain),
+        strength: shuffle(sorted.strength),
+      };
+      expect(buildInsightsReport(shuffled)).toEqual(expected);
+    }
+  });
+
   it('reports an empty log calmly', () => {
     const report = buildInsightsReport(makeInput({}));
     expect(report.weeks).toEqual([]);

@@ -123,6 +123,26 @@ describe('Spearman against scipy.stats.spearmanr', () => {
     expect(averageRanks([])).toEqual([]);
   });
 
+  it('ranks long series with many ties, in any order, as the definition says', () => {
+    let seed = 3;
+    const rand = (): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    // The rank of v: 1 + how many values are below it + half of how many others equal it.
+    const byDefinition = (xs: number[]): number[] =>
+      xs.map((v) => 1 + xs.filter((w) => w < v).length + (xs.filter((w) => w === v).length - 1) / 2);
+    for (const n of [17, 40, 300]) {
+      for (const distinct of [2, 7, 1000]) {
+        const xs = Array.from({ length: n }, () => Math.floor(rand() * distinct) / 3);
+        expect(averageRanks(xs)).toEqual(byDefinition(xs));
+        const sorted = [...xs].sort((a, b) => a - b);
+        expect(averageRanks(sorted)).toEqual(byDefinition(sorted));
+        expect(averageRanks([...sorted].reverse())).toEqual(byDefinition([...sorted].reverse()));
+      }
+    }
+  });
+
   it('returns null for a constant series, and plain rho when the control is constant', () => {
     expect(spearman([1, 1, 1, 1], [1, 2, 3, 4])).toBeNull();
     const x = [1, 2, 3, 4, 5, 6, 7, 8];

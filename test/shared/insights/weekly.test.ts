@@ -154,6 +154,37 @@ describe('weekly series', () => {
     expect(series.weeks[0]?.runKm).toBe(0.3);
   });
 
+  it('groups entries decades apart by day, whatever their order', () => {
+    // Far fewer entries than days between them: the index sorts rather than counts.
+    const entries = {
+      runs: [run('2024-04-02', 5), run('1971-03-01', 2), run('2024-04-02', 3), run('1999-12-31', 4)],
+      pain: [pain('1971-03-01', 2), pain('2024-04-03', 6), pain('1971-03-01', 4)],
+      strength: [session('1999-12-31'), session('2024-04-02')],
+    };
+    const index = indexLog(makeInput({ ...entries, today: '2024-04-07' }));
+    expect(Array.from(index.days, (day) => index.cal.date(day))).toEqual([
+      '1971-03-01',
+      '1999-12-31',
+      '2024-04-02',
+      '2024-04-03',
+    ]);
+    expect(Array.from(index.runStart)).toEqual([0, 1, 2, 4, 4]);
+    expect(Array.from(index.backPainCount)).toEqual([2, 0, 0, 1]);
+    expect(Array.from(index.coreSessions)).toEqual([0, 1, 1, 0]);
+    const reversed = buildInsightsReport(
+      makeInput({
+        runs: [...entries.runs].reverse(),
+        pain: [...entries.pain].reverse(),
+        strength: [...entries.strength].reverse(),
+        today: '2024-04-07',
+      }),
+    );
+    const { weeks } = buildInsightsReport(makeInput({ ...entries, today: '2024-04-07' }));
+    expect(reversed.weeks).toEqual(weeks);
+    expect(weeks[0]).toMatchObject({ weekStart: '1971-03-01', runs: 1, runKm: 2, meanBackPain: 3 });
+    expect(weeks.at(-1)).toMatchObject({ runs: 2, runKm: 8, coreSessions: 1, meanBackPain: 6 });
+  });
+
   it('leaves out entries after the current week', () => {
     const { weeks } = buildInsightsReport(
       makeInput({ runs: [run('2024-04-02', 5), run('2024-04-20', 7)], today: '2024-04-10' }),
