@@ -147,7 +147,7 @@ describe('ols', () => {
   });
 
   it("gives ml-matrix's QR and inverse numbers to the last bit", () => {
-    // ols once ran on ml-matrix (QR solve, inverse of X'X); it now does the same steps on flat arrays.
+    // ols hands ml-matrix X as one flat array and sums X'X and the residuals itself: still ml-matrix's numbers.
     const reference = (rows: number[][], y: number[]): { estimate: number; se: number }[] => {
       const X = new Matrix(rows);
       const Y = Matrix.columnVector(y);
