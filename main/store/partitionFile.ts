@@ -36,16 +36,15 @@ const CLOSE = Buffer.from(']');
 const END = Buffer.from('}');
 const COMMA_BYTE = 0x2c;
 const CLOSE_BYTE = 0x5d;
-const OPEN_BRACE = 0x7b;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
 
 /**
  * One partition file's records as last written (or as read from a proven file), so the next save
  * (a new entry usually sorts last) rebuilds only what follows its first changed record: the bytes
  * before it are copied in one piece, a record that only moved is copied from where it was, and the
  * hash goes on from the last state kept before the change (kept every CHECKPOINT records). Only a
- * record not seen here is checked with the stored schema and serialised. Records are compared by
+ * record not seen here is checked with the stored schema (records read from a file are checked
+ * differently: writeUnsplit). Records are compared by
  * identity (records in memory are never changed in place: a change is a new object), so the answer
  * never depends on what was kept: always `[records joined by commas]` and recordsDigest of it.
  */
@@ -53,10 +52,7 @@ export class PartitionRecords {
   private records: readonly AnyRecord[] = [];
   /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
-  /**
-   * Where each record ends in `bytes`; undefined until needed for records read from a file (a
-   * save that only adds after them, as a new entry usually does, never needs it).
-   */
+  /** Where each record ends in `bytes`; undefined for records read from a file (see writeUnsplit). */
   private ends: number[] | undefined = [];
   /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
   private states: crypto.Hash[] = [];
@@ -66,7 +62,7 @@ export class PartitionRecords {
   /**
    * Starts from a proven file's records array (`[` to `]`) and the records JSON.parse made of it,
    * in file order. Undefined when the first or last record is not the JSON the bytes start or end
-   * with (a list that does not belong to these bytes); the rest is checked when first needed.
+   * with (a list that does not belong to these bytes); records a save moves are checked then.
    */
   static fromProvenFile(
     type: RecordType,
@@ -97,13 +93,9 @@ export class PartitionRecords {
     records: readonly AnyRecord[],
     checkedJson: (record: AnyRecord) => Uint8Array | undefined,
   ): { bytes: Buffer; digest: string } | undefined {
-    let same = this.sharedPrefix(records);
-    if (this.ends === undefined) {
-      if (same === this.records.length) return this.appendUnsplit(records, checkedJson);
-      this.split();
-      same = this.sharedPrefix(records);
-    }
-    const oldEnds = this.ends ?? [];
+    const same = this.sharedPrefix(records);
+    if (this.ends === undefined) return this.writeUnsplit(records, same, checkedJson);
+    const oldEnds = this.ends;
 
     // The JSON of each record after the shared prefix: copied from here when only its place changed.
     let movedFrom: Map<AnyRecord, number> | undefined;
@@ -174,29 +166,46 @@ export class PartitionRecords {
   }
 
   /**
-   * Every record kept stays first, in place, and the rest are new: their JSON follows the kept
-   * bytes, and the whole is hashed once (no states kept: the next save that needs them splits
-   * the records first). Only for records not split yet.
+   * A save into records read from a file, whose ends in `bytes` are not known: the bytes of the
+   * first `same` records are kept in one piece, and each kept record after them is serialised
+   * again (they are few: a new entry sorts at or near the end). Those are found where they were
+   * by their JSON (a record read from a file we wrote is the JSON.parse of exactly those bytes,
+   * which JSON.stringify gives back); should they not be there, every record is serialised
+   * afresh. The whole is hashed once; no states are kept.
    */
-  private appendUnsplit(
+  private writeUnsplit(
     records: readonly AnyRecord[],
+    same: number,
     checkedJson: (record: AnyRecord) => Uint8Array | undefined,
   ): { bytes: Buffer; digest: string } | undefined {
-    const kept = this.records.length;
+    const tail = new Map<AnyRecord, Uint8Array>();
+    let prefix = this.bytes.length - 1; // the `]`
+    for (let k = this.records.length - 1; k >= same; k--) {
+      const text = Buffer.from(JSON.stringify(this.records[k]));
+      const start = prefix - text.length;
+      const before = k === 0 ? OPEN_BRACKET : COMMA_BYTE;
+      if (start < 1 || this.bytes[start - 1] !== before || !this.bytes.subarray(start, prefix).equals(text)) {
+        return this.restart(records, checkedJson);
+      }
+      tail.set(this.records[k]!, text);
+      prefix = start - 1;
+    }
+    // `prefix` is now the comma after record same - 1 (or the `[` when same is 0).
+    const keep = same === 0 ? 1 : prefix;
     const texts: Uint8Array[] = [];
-    let length = this.bytes.length;
-    for (let i = kept; i < records.length; i++) {
-      const text = checkedJson(records[i]!);
+    let length = keep + 1;
+    for (let i = same; i < records.length; i++) {
+      const text = tail.get(records[i]!) ?? checkedJson(records[i]!);
       if (text === undefined) return undefined;
       texts.push(text);
-      length += text.length + 1;
+      length += text.length + (i > 0 ? 1 : 0);
     }
     const bytes = Buffer.allocUnsafe(length);
-    let at = this.bytes.copy(bytes, 0, 0, this.bytes.length - 1);
-    for (const text of texts) {
-      bytes[at++] = COMMA_BYTE;
-      bytes.set(text, at);
-      at += text.length;
+    let at = this.bytes.copy(bytes, 0, 0, keep);
+    for (let i = 0; i < texts.length; i++) {
+      if (same + i > 0) bytes[at++] = COMMA_BYTE;
+      bytes.set(texts[i]!, at);
+      at += texts[i]!.length;
     }
     bytes[at] = CLOSE_BYTE;
     this.records = records;
@@ -205,51 +214,17 @@ export class PartitionRecords {
     return { bytes, digest: recordsDigest(this.type, bytes) };
   }
 
-  /** Finds where each kept record ends; bytes that do not split into them are dropped (each record is serialised again). */
-  private split(): void {
-    const ends = recordEnds(this.bytes);
-    if (ends?.length === this.records.length) {
-      this.ends = ends;
-      return;
-    }
+  /** Forgets what was kept and writes every record from its JSON (the bytes kept did not hold what they should). */
+  private restart(
+    records: readonly AnyRecord[],
+    checkedJson: (record: AnyRecord) => Uint8Array | undefined,
+  ): { bytes: Buffer; digest: string } | undefined {
     this.records = [];
     this.bytes = Buffer.from('[]');
     this.ends = [];
     this.states = [];
+    return this.write(records, checkedJson);
   }
-}
-
-/**
- * Where each record ends in a records array we wrote (`[{…},{…}]`: objects joined by commas, no
- * spaces), or undefined when the bytes are not laid out so. Only strings can hold braces that do
- * not count, and only a backslash escapes inside them.
- */
-function recordEnds(arrayBytes: Uint8Array): number[] | undefined {
-  const last = arrayBytes.length - 1;
-  if (arrayBytes[0] !== OPEN[0] || arrayBytes[last] !== CLOSE_BYTE) return undefined;
-  const ends: number[] = [];
-  if (last === 1) return ends;
-  let depth = 0;
-  let inString = false;
-  for (let i = 1; i < last; i++) {
-    const byte = arrayBytes[i]!;
-    if (inString) {
-      if (byte === BACKSLASH) i++;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN[0]) depth++;
-    else if (byte === CLOSING_BRACE || byte === CLOSE_BYTE) {
-      if (--depth < 0) return undefined;
-      if (depth === 0) {
-        if (byte !== CLOSING_BRACE) return undefined;
-        ends.push(i + 1);
-        const next = arrayBytes[i + 1];
-        if (i + 1 < last && next !== COMMA_BYTE) return undefined;
-        i++; // past the comma (or onto `]`, which ends the loop)
-      }
-    } else if (depth === 0 && byte !== OPEN_BRACE) return undefined;
-  }
-  return depth === 0 && !inString ? ends : undefined;
 }
 
 /** A partition file's bytes: the head (with the records' digest when they are proven), the records array, `}`. */

@@ -194,7 +194,7 @@ describe('partition proofs', () => {
     expect(again.allByDate('strength').map((s) => s.id)).toEqual([uuid(22), uuid(20), uuid(21)]);
   });
 
-  it('a proven file splits into its records, so a save serialises only the record it adds', async () => {
+  it('a save into a proven file serialises only the record it adds', async () => {
     const dir = tempDir();
     const notes = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', '],{', 'ünïcödé 🏃'];
     const records = notes.map((note, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes: note }));
@@ -218,7 +218,7 @@ describe('partition proofs', () => {
     expect(written?.bytes.toString()).toBe(text);
     expect(written?.digest).toBe(recordsDigest('run', text));
 
-    // A later save that changes the middle splits the records first, and still writes them whole.
+    // A later save that changes the middle serialises what follows it, and still writes them whole.
     const edited = { ...loaded[1]!, notes: 'edited' };
     const list = [loaded[0]!, edited, ...loaded.slice(2), added];
     const next = kept!.write(list, (record) => Buffer.from(JSON.stringify(record)));
@@ -226,12 +226,13 @@ describe('partition proofs', () => {
     expect(next?.bytes.toString()).toBe(whole);
     expect(next?.digest).toBe(recordsDigest('run', whole));
 
-    // A list that is not the one parsed from the bytes (a record missing in the middle) is found
-    // out when the records are split, and every record is then serialised afresh.
-    const wrong = PartitionRecords.fromProvenFile('run', proof!.array, [loaded[0]!, loaded[3]!]);
-    const moved = [loaded[3]!, loaded[0]!];
-    const again = wrong!.write(moved, (record) => Buffer.from(JSON.stringify(record)));
-    expect(again?.bytes.toString()).toBe(`[${moved.map((r) => JSON.stringify(r)).join(',')}]`);
+    // A record that is not the JSON found where it should be (not what the bytes were parsed
+    // into) has every record serialised afresh, from the records themselves.
+    const changed = { ...loaded[2]!, distanceKm: 99 };
+    const wrong = PartitionRecords.fromProvenFile('run', proof!.array, [loaded[0]!, loaded[1]!, changed, loaded[3]!]);
+    const inserted = [loaded[0]!, added, loaded[1]!, changed, loaded[3]!];
+    const again = wrong!.write(inserted, (record) => Buffer.from(JSON.stringify(record)));
+    expect(again?.bytes.toString()).toBe(`[${inserted.map((r) => JSON.stringify(r)).join(',')}]`);
   });
 
   it('a file changed on disk after it was loaded is not used as the start of a save', async () => {
