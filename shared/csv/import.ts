@@ -404,7 +404,7 @@ export function fromCsvRows(rows: readonly Cells[], file: string, options: FromC
 }
 
 function isBlankRow(cells: Cells): boolean {
-  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  for (const cell of cells) if (cell !== '' && (hasPlainEnds(cell) || cell.trim() !== '')) return false;
   return true;
 }
 
