@@ -137,8 +137,9 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
 }
 
 function decodeUtf8(bytes: Uint8Array): DecodedText | undefined {
-  // ASCII is UTF-8 as it is. Checking for it and copying is about 30 times faster than
-  // TextDecoder on a large export (1 ms against 30 ms for 10 MB), and most exports are ASCII.
+  // ASCII is UTF-8 as it is, and most exports are ASCII. Checking for it and copying takes about
+  // half as long as TextDecoder on a 10 MB export (15 ms against 30 ms in an import, most of it
+  // the copy's fresh memory; 1 ms when that memory is reused).
   if (isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('ascii') };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
