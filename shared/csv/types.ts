@@ -122,5 +122,6 @@ export function guardFormula(text: string): string {
 
 /** Undoes guardFormula: removes the one apostrophe it added, and nothing else. */
 export function unguardFormula(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
+  // Most text does not start with an apostrophe; that is cheaper to see than to run the pattern.
+  return text.charCodeAt(0) === 39 && GUARDED.test(text) ? text.slice(1) : text;
 }

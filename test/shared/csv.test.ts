@@ -624,6 +624,88 @@ describe('fromCsvRows', () => {
     ]);
   });
 
+  it('reports every later use of an id against its first row, reading ids as trimmed cells', () => {
+    const id = '4b8f5a52-5b7e-4c8f-9d7e-3f1c2a4b5c6d';
+    const other = '7c2d4e1f-8a9b-4c3d-9e8f-0a1b2c3d4e5f';
+    const result = fromCsvRows(
+      [
+        ['id', 'date', 'score'],
+        [id, '2024-01-02', '1'],
+        [other, '2024-01-02', '1'],
+        ['', '', ''],
+        [` ${id} `, '2024-01-03', '2'],
+        [other, '2024-01-03', 'x'],
+        [id, '2024-01-04', '3'],
+        ['', '2024-01-05', '4'],
+        [' ', '2024-01-05', '4'],
+      ],
+      'pain.csv',
+      {
+        newId: (() => {
+          let n = 0;
+          return () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, '0')}`;
+        })(),
+      },
+    );
+    expect(result.pain.map((p) => p.id)).toEqual([
+      id,
+      other,
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
+    ]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'pain.csv, row 5, column id: this id is already used on row 2.',
+      'pain.csv, row 6, column id: this id is already used on row 3.',
+      'pain.csv, row 6, column score: "x" is not a number (use a dot for decimals).',
+      'pain.csv, row 7, column id: this id is already used on row 2.',
+    ]);
+    expect(result.skippedRows).toBe(3);
+  });
+
+  it('reports a repeated id that is not a UUID as repeated, not as "not a UUID"', () => {
+    const result = fromCsvRows(
+      [
+        ['id', 'date', 'score'],
+        ['run-1', '2024-01-02', '1'],
+        ['run-1', '2024-01-03', '2'],
+      ],
+      'pain.csv',
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'pain.csv, row 2, column id: The id must be a UUID.',
+      'pain.csv, row 3, column id: this id is already used on row 2.',
+    ]);
+  });
+
+  it('reads plain decimals exactly as Number() does, also long ones', () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '+'),
+        fc.stringMatching(/^[0-9]{0,3}$/),
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{0,16}$/),
+      )
+      .map(([sign, whole, dot, fraction]) => `${sign}${whole}${dot ? '.' : ''}${dot ? fraction : ''}`)
+      .filter((text) => /[0-9]/.test(text) && Number(text) >= 0.01 && Number(text) <= 1000);
+    fc.assert(
+      fc.property(decimal, (distance) => {
+        // Ten minutes per km keeps the pace plausible for every distance drawn.
+        const duration = String(Math.max(1, Math.round(Number(distance) * 600)));
+        const result = fromCsvRows(
+          [
+            ['date', 'distance_km', 'duration_s'],
+            ['2024-01-02', distance, duration],
+          ],
+          'runs.csv',
+        );
+        expect(result.errors).toEqual([]);
+        expect(Object.is(result.runs[0]!.distanceKm, Number(distance))).toBe(true);
+        expect(result.runs[0]!.durationS).toBe(Number(duration));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads enum cells without regard to case, and "center" as centre', () => {
     const result = fromCsvRows(
       [

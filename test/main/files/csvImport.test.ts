@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../../main/files/common';
 import { detectDelimiter, parseCsvText, splitCsv } from '../../../main/files/csvImport';
 import { parseImportBuffer } from '../../../main/files/detect';
 import { utf8 } from './helpers';
@@ -102,5 +103,23 @@ describe('CSV as spreadsheets write it', () => {
     expect(table.rows.length).toBeGreaterThanOrEqual(3);
     const result = parseCsvText('date,score\n\n2024-01-02,x\n', 'p.csv');
     expect(result.errors[0]).toMatchObject({ row: 3, column: 'score' });
+  });
+});
+
+describe('decoding', () => {
+  it('reads ASCII text exactly as UTF-8, also large files and views into a larger buffer', () => {
+    const everyAscii = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)).join('');
+    // Over 1 MB, so Node makes the string differently than for a small file.
+    const large = `date,score,notes\r\n${'2024-01-02,3,"a ""b"", c"\r\n'.repeat(60_000)}${everyAscii}`;
+    for (const text of ['', 'date,score\n', everyAscii, large]) {
+      expect(decodeText(utf8(text))).toEqual({ text });
+    }
+    const padded = utf8(`\u00e9${everyAscii}\u00e9`);
+    expect(decodeText(padded.subarray(2, padded.length - 2))).toEqual({ text: everyAscii });
+  });
+
+  it('still reads UTF-8 beyond ASCII, and tells a UTF-8 file from a Windows-1252 one', () => {
+    expect(decodeText(utf8('notes\nRücken 😀\n'))).toEqual({ text: 'notes\nRücken 😀\n' });
+    expect(decodeText(Uint8Array.from([0x52, 0xfc, 0x63, 0x6b, 0x65, 0x6e]))?.text).toBe('Rücken');
   });
 });
