@@ -42,22 +42,34 @@ const OPEN_BRACKET = 0x5b;
  * One partition file's records as last written (or as read from a proven file), so the next save
  * (a new entry usually sorts last) rebuilds only what follows its first changed record: the bytes
  * before it are copied in one piece, a record that only moved is copied from where it was, and the
- * hash goes on from the last state kept before the change (kept every CHECKPOINT records). Only a
- * record not seen here is checked with the stored schema (records read from a file are checked
- * differently: writeUnsplit). Records are compared by
- * identity (records in memory are never changed in place: a change is a new object), so the answer
- * never depends on what was kept: always `[records joined by commas]` and recordsDigest of it.
+ * hash goes on from a state kept before the change. Only a record not seen here is checked with
+ * the stored schema and serialised. Records are compared by identity (records in memory are never
+ * changed in place: a change is a new object), so the answer never depends on what was kept:
+ * always `[records joined by commas]` and recordsDigest of it.
+ *
+ * Where each record ends is known from record `base` on (all of them for records this process
+ * wrote; for records read from a file, from the first one a save changed: see rebase), with a
+ * hash state at `base` and then every CHECKPOINT records.
  */
 export class PartitionRecords {
   private records: readonly AnyRecord[] = [];
   /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
-  /** Where each record ends in `bytes`; undefined for records read from a file (see writeUnsplit). */
-  private ends: number[] | undefined = [];
-  /** states[k]: after the domain, `[` and records[0 .. k * CHECKPOINT) joined by commas. */
-  private states: crypto.Hash[] = [];
+  /** The first record whose end is known. */
+  private base = 0;
+  /** Where record base - 1 ends in `bytes` (1, just after the `[`, when base is 0). */
+  private baseAt = 1;
+  /** ends[i]: where record base + i ends in `bytes`. */
+  private ends: number[] = [];
+  /**
+   * states[k]: the hash after the domain and the bytes up to the end of record
+   * base + k * CHECKPOINT - 1 (baseAt for k = 0); none until a first save for records read from a file.
+   */
+  private states: crypto.Hash[];
 
-  constructor(private readonly type: RecordType) {}
+  constructor(private readonly type: RecordType) {
+    this.states = [crypto.createHash('sha256').update(digestDomain(type)).update('[')];
+  }
 
   /**
    * Starts from a proven file's records array (`[` to `]`) and the records JSON.parse made of it,
@@ -80,7 +92,10 @@ export class PartitionRecords {
     const kept = new PartitionRecords(type);
     kept.records = records;
     kept.bytes = arrayBytes;
-    kept.ends = records.length === 0 ? [] : undefined;
+    // No record's end is known yet, and no hash state.
+    kept.base = records.length;
+    kept.baseAt = arrayBytes.length - 1;
+    kept.states = [];
     return kept;
   }
 
@@ -94,13 +109,27 @@ export class PartitionRecords {
     checkedJson: (record: AnyRecord) => Uint8Array | undefined,
   ): { bytes: Buffer; digest: string } | undefined {
     const same = this.sharedPrefix(records);
-    if (this.ends === undefined) return this.writeUnsplit(records, same, checkedJson);
+    if (same < this.base || this.states.length === 0) {
+      if (!this.rebase(same)) {
+        this.records = [];
+        this.bytes = Buffer.from('[]');
+        this.base = 0;
+        this.baseAt = 1;
+        this.ends = [];
+        this.states = [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
+        return this.write(records, checkedJson);
+      }
+    }
+    const { base, baseAt } = this;
     const oldEnds = this.ends;
+    /** Where record i (at least base - 1) ends. */
+    const endOf = (i: number): number => (i === base - 1 ? baseAt : oldEnds[i - base]!);
 
     // The JSON of each record after the shared prefix: copied from here when only its place changed.
     let movedFrom: Map<AnyRecord, number> | undefined;
     const texts = new Array<Uint8Array>(records.length - same);
-    let length = (same > 0 ? oldEnds[same - 1]! : 1) + 1;
+    const prefix = same > 0 ? endOf(same - 1) : 1;
+    let length = prefix + 1;
     for (let i = same; i < records.length; i++) {
       const record = records[i]!;
       if (movedFrom === undefined && this.records.length > same) {
@@ -108,16 +137,16 @@ export class PartitionRecords {
         for (let k = same; k < this.records.length; k++) movedFrom.set(this.records[k]!, k);
       }
       const was = movedFrom?.get(record);
-      const text = was === undefined ? checkedJson(record) : this.bytes.subarray(this.startOf(was), oldEnds[was]);
+      const text =
+        was === undefined ? checkedJson(record) : this.bytes.subarray(was === 0 ? 1 : endOf(was - 1) + 1, endOf(was));
       if (text === undefined) return undefined;
       texts[i - same] = text;
       length += text.length + (i > 0 ? 1 : 0);
     }
 
-    const prefix = same > 0 ? oldEnds[same - 1]! : 1;
     const bytes = Buffer.allocUnsafe(length);
     this.bytes.copy(bytes, 0, 0, prefix);
-    const ends = oldEnds.slice(0, same);
+    const ends = oldEnds.slice(0, same - base);
     let at = prefix;
     for (let i = same; i < records.length; i++) {
       if (i > 0) bytes[at++] = COMMA_BYTE;
@@ -127,22 +156,18 @@ export class PartitionRecords {
       ends.push(at);
     }
     bytes[at] = CLOSE_BYTE;
+    const hashedTo = (i: number): number => (i === base ? baseAt : ends[i - 1 - base]!);
 
-    const kept = Math.min(Math.floor(same / CHECKPOINT), this.states.length - 1);
-    const states =
-      kept >= 0
-        ? this.states.slice(0, kept + 1)
-        : [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
-    const start = (states.length - 1) * CHECKPOINT;
-    const hash = states[states.length - 1]!.copy();
+    const kept = Math.min(Math.floor((same - base) / CHECKPOINT), this.states.length - 1);
+    const states = this.states.slice(0, kept + 1);
+    const start = base + kept * CHECKPOINT;
+    const hash = states[kept]!.copy();
     for (let k = start + CHECKPOINT; k <= records.length; k += CHECKPOINT) {
-      // From the end of record `from - 1` (or just after `[`) to the end of record `k - 1`.
-      const from = k - CHECKPOINT;
-      hash.update(bytes.subarray(from === 0 ? 1 : ends[from - 1]!, ends[k - 1]!));
+      hash.update(bytes.subarray(hashedTo(k - CHECKPOINT), hashedTo(k)));
       if (k < records.length) states.push(hash.copy());
     }
-    const last = Math.floor(records.length / CHECKPOINT) * CHECKPOINT;
-    if (last >= start && last < records.length) hash.update(bytes.subarray(last === 0 ? 1 : ends[last - 1]!, at));
+    const last = base + Math.floor((records.length - base) / CHECKPOINT) * CHECKPOINT;
+    if (last < records.length) hash.update(bytes.subarray(hashedTo(last), at));
     hash.update(']');
 
     this.records = records;
@@ -150,11 +175,6 @@ export class PartitionRecords {
     this.ends = ends;
     this.states = states;
     return { bytes, digest: hash.digest('hex') };
-  }
-
-  /** Where record `index`'s JSON starts in `bytes` (after `[` or the comma before it); `ends` is known. */
-  private startOf(index: number): number {
-    return index === 0 ? 1 : this.ends![index - 1]! + 1;
   }
 
   /** How many records at the start of `records` are the very ones kept here, in the same places. */
@@ -166,64 +186,29 @@ export class PartitionRecords {
   }
 
   /**
-   * A save into records read from a file, whose ends in `bytes` are not known: the bytes of the
-   * first `same` records are kept in one piece, and each kept record after them is serialised
-   * again (they are few: a new entry sorts at or near the end). Those are found where they were
-   * by their JSON (a record read from a file we wrote is the JSON.parse of exactly those bytes,
-   * which JSON.stringify gives back); should they not be there, every record is serialised
-   * afresh. The whole is hashed once; no states are kept.
+   * Learns where records `from` .. base - 1 end, from the known part backwards: each is found by
+   * its JSON (a record read from a file we wrote is the JSON.parse of exactly those bytes, which
+   * JSON.stringify gives back), and the hash state at `from` is made by hashing the bytes before
+   * it once. False when a record is not found where it should be.
    */
-  private writeUnsplit(
-    records: readonly AnyRecord[],
-    same: number,
-    checkedJson: (record: AnyRecord) => Uint8Array | undefined,
-  ): { bytes: Buffer; digest: string } | undefined {
-    const tail = new Map<AnyRecord, Uint8Array>();
-    let prefix = this.bytes.length - 1; // the `]`
-    for (let k = this.records.length - 1; k >= same; k--) {
+  private rebase(from: number): boolean {
+    const found: number[] = [];
+    let end = this.baseAt;
+    for (let k = this.base - 1; k >= from; k--) {
       const text = Buffer.from(JSON.stringify(this.records[k]));
-      const start = prefix - text.length;
+      const begin = end - text.length;
       const before = k === 0 ? OPEN_BRACKET : COMMA_BYTE;
-      if (start < 1 || this.bytes[start - 1] !== before || !this.bytes.subarray(start, prefix).equals(text)) {
-        return this.restart(records, checkedJson);
-      }
-      tail.set(this.records[k]!, text);
-      prefix = start - 1;
+      if (begin < 1 || this.bytes[begin - 1] !== before || !this.bytes.subarray(begin, end).equals(text)) return false;
+      found.push(end);
+      end = begin - 1;
     }
-    // `prefix` is now the comma after record same - 1 (or the `[` when same is 0).
-    const keep = same === 0 ? 1 : prefix;
-    const texts: Uint8Array[] = [];
-    let length = keep + 1;
-    for (let i = same; i < records.length; i++) {
-      const text = tail.get(records[i]!) ?? checkedJson(records[i]!);
-      if (text === undefined) return undefined;
-      texts.push(text);
-      length += text.length + (i > 0 ? 1 : 0);
-    }
-    const bytes = Buffer.allocUnsafe(length);
-    let at = this.bytes.copy(bytes, 0, 0, keep);
-    for (let i = 0; i < texts.length; i++) {
-      if (same + i > 0) bytes[at++] = COMMA_BYTE;
-      bytes.set(texts[i]!, at);
-      at += texts[i]!.length;
-    }
-    bytes[at] = CLOSE_BYTE;
-    this.records = records;
-    this.bytes = bytes;
-    this.states = [];
-    return { bytes, digest: recordsDigest(this.type, bytes) };
-  }
-
-  /** Forgets what was kept and writes every record from its JSON (the bytes kept did not hold what they should). */
-  private restart(
-    records: readonly AnyRecord[],
-    checkedJson: (record: AnyRecord) => Uint8Array | undefined,
-  ): { bytes: Buffer; digest: string } | undefined {
-    this.records = [];
-    this.bytes = Buffer.from('[]');
-    this.ends = [];
-    this.states = [];
-    return this.write(records, checkedJson);
+    this.ends = [...found.reverse(), ...this.ends];
+    this.base = from;
+    this.baseAt = from === 0 ? 1 : end;
+    this.states = [
+      crypto.createHash('sha256').update(digestDomain(this.type)).update(this.bytes.subarray(0, this.baseAt)),
+    ];
+    return true;
   }
 }
 

@@ -107,9 +107,10 @@ describe('partition proofs', () => {
     }
   });
 
-  it('the records kept between saves always give the whole records text and its digest', () => {
-    const kept = new PartitionRecords('run');
-    let records: Run[] = [];
+  // Appends (a new entry sorting last), inserts, edits and deletes anywhere, across checkpoints:
+  // every write gives the whole records text and its digest, and serialises only what is new.
+  function exerciseWrites(kept: PartitionRecords, start: Run[], steps: number): void {
+    let records = start;
     const text = (list: Run[]): string => `[${list.map((r) => JSON.stringify(r)).join(',')}]`;
     const serialised: Run[] = [];
     const check = (list: Run[]): void => {
@@ -120,11 +121,9 @@ describe('partition proofs', () => {
       expect(written?.bytes.toString()).toBe(text(list));
       expect(written?.digest).toBe(recordsDigest('run', text(list)));
     };
-    check(records);
-    let next = 0;
-    const record = (): Run => run(next++, '2024-01-01', 1 + (next % 7));
-    // Appends (a new entry sorting last), inserts, edits and deletes anywhere, across checkpoints.
-    for (let step = 0; step < 300; step++) {
+    let next = 1000;
+    const record = (): Run => ({ ...run(next++, '2024-01-01', 1 + (next % 7)), notes: next % 3 ? 'a "}," b' : 'ü' });
+    for (let step = 0; step < steps; step++) {
       records = [...records];
       const at = (step * 7919) % (records.length + 1);
       serialised.length = 0;
@@ -134,10 +133,34 @@ describe('partition proofs', () => {
       else if (step % 2 === 0) records.push((added = record()));
       else records.splice(at, 0, (added = record()));
       check(records);
-      // Only the new or changed record is serialised; the others, moved or not, are copied.
+      // Only the new or changed record is checked and serialised; the others are copied.
       expect(serialised).toEqual(added ? [added] : []);
     }
     check([]);
+  }
+
+  it('the records kept between saves always give the whole records text and its digest', () => {
+    exerciseWrites(new PartitionRecords('run'), [], 300);
+  });
+
+  it('so do records read from a proven file, whatever the first save changes', () => {
+    const loadedFile = (count: number): { array: Buffer; records: Run[] } => {
+      const records = Array.from({ length: count }, (_, i) => ({
+        ...run(i, '2024-01-01', 1 + (i % 5)),
+        notes: '{"x":"]"}',
+      }));
+      const array = Buffer.from(`[${records.map((r) => JSON.stringify(r)).join(',')}]`);
+      return { array, records: JSON.parse(array.toString()) as Run[] };
+    };
+    for (const count of [0, 1, 40, 100]) {
+      // Fresh copies, each first written differently (the steps start at another place).
+      for (let offset = 0; offset < 5; offset++) {
+        const { array, records } = loadedFile(count);
+        const kept = PartitionRecords.fromProvenFile('run', array, records);
+        expect(kept).toBeDefined();
+        exerciseWrites(kept!, records, 40 + offset * 7);
+      }
+    }
   });
 
   it('a first save starts from the proven file it was loaded from, braces and quotes in notes included', async () => {
