@@ -238,7 +238,9 @@ export async function scrollScenario(
     await waitForJournal(page);
     await page.mouse.move(600, 500);
     await page.evaluate(FRAME_RECORDER);
-    const older = page.getByRole('button', { name: 'Show older entries' });
+    // Found by its class, not by role: a role query runs in the page and computes the accessible
+    // name of every one of the thousands of buttons on it, which showed in the frames measured.
+    const older = page.locator('button.load-more', { hasText: 'Show older entries' });
     let clicks = 0;
     const clickMs: number[] = [];
     for (let pageIndex = 0; pageIndex <= olderPages; pageIndex++) {

@@ -1,12 +1,12 @@
 // The journal: runs, pain ratings and sessions together, one line each, grouped by week (with
 // the week's totals) and day, newest first; filter by type, notes, dates, pain kind and place;
 // edit or delete any entry. Pages of 200 keep the list quick at twenty years of data.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JournalPage } from '../../../../shared/api';
 import { Calendar } from '../../../../shared/insights/dates';
 import type { WeekSummary } from '../../../../shared/insights/types';
 import { isFiltering, type JournalFilter } from '../../../../shared/journal';
-import type { Entry, EntryType } from '../../../../shared/model';
+import type { CustomExercise, Entry, EntryType } from '../../../../shared/model';
 import { formatDistance, formatDuration, type DistanceUnit } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
@@ -77,7 +77,64 @@ export function weekTotals(week: WeekSummary, unit: DistanceUnit): string {
   return parts.join(' · ');
 }
 
+interface EntryRowProps {
+  entry: Entry;
+  /** The entry focus moves to once this one is deleted. */
+  next: Entry | undefined;
+  /** The linked run or pain ratings in words, if any. */
+  link: string | undefined;
+  unit: DistanceUnit;
+  custom: readonly CustomExercise[];
+  onEdit(entry: Entry): void;
+  onDelete(entry: Entry, next: Entry | undefined): void;
+}
+
+/**
+ * One line of the journal. Memoised: showing the next page of 200 entries renders those 200,
+ * not again every line already on screen (at a thousand lines that took half a second a click).
+ */
+const EntryRow = memo(function EntryRow({ entry, next, link, unit, custom, onEdit, onDelete }: EntryRowProps) {
+  const label = entryLabel(entry, unit, custom);
+  const time = entry.type === 'run' ? entry.record.startTime : entry.record.time;
+  return (
+    <li className={`entry entry--${entry.type}`} data-entry-id={entry.record.id} tabIndex={-1}>
+      <span className="entry__time">{time ?? ''}</span>
+      <span className="entry__type">{entryTitle(entry, custom)}</span>
+      <span className="entry__summary">
+        {entry.type === 'run' && runSummary(entry.record, unit)}
+        {entry.type === 'pain' && painSummary(entry.record)}
+        {entry.type === 'strength' && sessionSummary(entry.record, custom)}
+      </span>
+      {link && <span className="entry__link">{link}</span>}
+      {entry.record.notes && (
+        <span className="entry__notes" title={entry.record.notes}>
+          {entry.record.notes}
+        </span>
+      )}
+      <span className="entry__actions">
+        <button type="button" onClick={() => onEdit(entry)} aria-label={`Edit ${label}`}>
+          Edit
+        </button>
+        <button type="button" onClick={() => onDelete(entry, next)} aria-label={`Delete ${label}`}>
+          Delete
+        </button>
+      </span>
+    </li>
+  );
+});
+
+/** A callback that keeps one identity while always calling the latest `callback` (so memoised rows stay put). */
+function useStableCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(callback);
+  useLayoutEffect(() => {
+    latest.current = callback;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocused }: JournalProps) {
+  const editEntry = useStableCallback(onEdit);
+  const deleteEntry = useStableCallback(onDelete);
   const { settings, revision } = useAppData();
   const [filter, setFilter] = useState<JournalFilter>({});
   const [pages, setPages] = useState<JournalPage[]>([]);
@@ -161,6 +218,9 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
   const calendar = useMemo(() => new Calendar(settings.weekStartsOn), [settings.weekStartsOn]);
   const weekStartOf = useCallback((date: string) => calendar.date(calendar.weekStartDay(date)), [calendar]);
   const filtering = isFiltering(filter);
+  const groups = useMemo(() => groupByWeekAndDay(entries, weekStartOf), [entries, weekStartOf]);
+  // Each entry's place in the list, for the entry after (or before) it: once per page, not per line.
+  const positions = useMemo(() => new Map(entries.map((entry, index) => [entry, index])), [entries]);
 
   function linkText(entry: Entry): string | undefined {
     if (entry.type === 'run') {
@@ -238,7 +298,7 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
         </p>
       )}
       <div ref={listRef}>
-        {groupByWeekAndDay(entries, weekStartOf).map((week) => {
+        {groups.map((week) => {
           const totals = weeks.get(week.start);
           const headingId = `week-${week.start}`;
           return (
@@ -256,40 +316,18 @@ export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocuse
                   </h3>
                   <ul className="day__entries">
                     {day.entries.map((entry) => {
-                      const label = entryLabel(entry, unit, custom);
-                      const link = linkText(entry);
-                      const time = entry.type === 'run' ? entry.record.startTime : entry.record.time;
-                      const index = entries.indexOf(entry);
-                      const next = entries[index + 1] ?? entries[index - 1];
+                      const index = positions.get(entry) ?? 0;
                       return (
-                        <li
+                        <EntryRow
                           key={entry.record.id}
-                          className={`entry entry--${entry.type}`}
-                          data-entry-id={entry.record.id}
-                          tabIndex={-1}
-                        >
-                          <span className="entry__time">{time ?? ''}</span>
-                          <span className="entry__type">{entryTitle(entry, custom)}</span>
-                          <span className="entry__summary">
-                            {entry.type === 'run' && runSummary(entry.record, unit)}
-                            {entry.type === 'pain' && painSummary(entry.record)}
-                            {entry.type === 'strength' && sessionSummary(entry.record, custom)}
-                          </span>
-                          {link && <span className="entry__link">{link}</span>}
-                          {entry.record.notes && (
-                            <span className="entry__notes" title={entry.record.notes}>
-                              {entry.record.notes}
-                            </span>
-                          )}
-                          <span className="entry__actions">
-                            <button type="button" onClick={() => onEdit(entry)} aria-label={`Edit ${label}`}>
-                              Edit
-                            </button>
-                            <button type="button" onClick={() => onDelete(entry, next)} aria-label={`Delete ${label}`}>
-                              Delete
-                            </button>
-                          </span>
-                        </li>
+                          entry={entry}
+                          next={entries[index + 1] ?? entries[index - 1]}
+                          link={linkText(entry)}
+                          unit={unit}
+                          custom={custom}
+                          onEdit={editEntry}
+                          onDelete={deleteEntry}
+                        />
                       );
                     })}
                   </ul>
