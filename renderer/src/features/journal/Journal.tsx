@@ -91,7 +91,7 @@ interface EntryRowProps {
 
 /**
  * One line of the journal. Memoised: showing the next page of 200 entries renders those 200,
- * not again every line already on screen (at a thousand lines that took half a second a click).
+ * not again every line already on screen.
  */
 const EntryRow = memo(function EntryRow({ entry, next, link, unit, custom, onEdit, onDelete }: EntryRowProps) {
   const label = entryLabel(entry, unit, custom);
