@@ -251,7 +251,9 @@ describe('partition proofs', () => {
 
     // A record that is not the JSON found where it should be (not what the bytes were parsed
     // into) has every record serialised afresh, from the records themselves.
-    const changed = { ...loaded[2]!, distanceKm: 99 };
+    // Of the same length as the JSON it stands in for, so only its bytes tell them apart.
+    const changed = { ...loaded[2]!, distanceKm: 6 };
+    expect(JSON.stringify(changed).length).toBe(JSON.stringify(loaded[2]).length);
     const wrong = PartitionRecords.fromProvenFile('run', proof!.array, [loaded[0]!, loaded[1]!, changed, loaded[3]!]);
     const inserted = [loaded[0]!, added, loaded[1]!, changed, loaded[3]!];
     const again = wrong!.write(inserted, (record) => Buffer.from(JSON.stringify(record)));
@@ -259,19 +261,24 @@ describe('partition proofs', () => {
   });
 
   it('a file changed on disk after it was loaded is not used as the start of a save', async () => {
-    const dir = await twoYears();
+    const dir = tempDir();
+    const three = [run(2, '2024-03-02'), run(3, '2024-03-03', 8), run(5, '2024-03-05')];
+    const first = openRepo(dir);
+    await first.saveMany('run', three);
+    await first.close();
     const repo = openRepo(dir);
-    // Someone rewrites the file while the log is open (with a proof of its own, so it stays proven).
+    // Someone rewrites the file while the log is open, with a proof of its own (so it stays
+    // proven), its first and last entries as they were and the middle one changed in place.
     const name = path.join(dir, 'runs-2024.json');
     const other = openRepo(tempDir());
-    await other.saveMany('run', [run(2, '2024-03-02', 21), run(3, '2024-03-03', 8)]);
+    await other.saveMany('run', [three[0]!, run(3, '2024-03-03', 9), three[2]!]);
     await other.close();
     fs.copyFileSync(path.join(other.dataDir, 'runs-2024.json'), name);
-    await repo.save('run', run(4, '2024-03-04'));
+    await repo.save('run', run(6, '2024-03-06'));
     await repo.close();
     // The save wrote the log as this process holds it, not a mix with the bytes on disk.
     const records = (JSON.parse(fs.readFileSync(name, 'utf8')) as { records: Run[] }).records;
-    expect(records).toEqual([run(2, '2024-03-02'), run(3, '2024-03-03', 8), run(4, '2024-03-04')]);
+    expect(records).toEqual([...three, run(6, '2024-03-06')]);
     expect(recordsAreProven('run', fs.readFileSync(name))).toBe(true);
   });
 
