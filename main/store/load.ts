@@ -176,7 +176,7 @@ export abstract class LoadingLog extends LogIndex {
     removeLeftoverBackupTemps(this.dataDir);
   }
 
-  /** Opens a file through the store library and brings its JSON to the current schema version (in memory). */
+  /** Reads a store file as the library would and brings its JSON to the current schema version (in memory). */
   protected openFile(
     name: string,
     type?: RecordType,

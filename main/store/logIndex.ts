@@ -161,10 +161,10 @@ export abstract class LogIndex {
   }
 
   /**
-   * A file's store-library object, made on its first use (a write). Loading reads each file
-   * once itself (readStoreJson): opening one through the library parses, deep-copies and
-   * compares the whole file on top of the read, which at twenty years cost several times the
-   * parse itself (see bench/).
+   * A file's store object (storeFileFor: the library's for settings, our own for a partition),
+   * made on its first use (a write). Loading reads each file once itself (readStoreJson):
+   * opening one through the library parses, deep-copies and compares the whole file on top of
+   * the read, which at twenty years cost several times the parse itself (see bench/).
    */
   protected lazyFile(name: string): StoreFile {
     let file: StoreFile | undefined;

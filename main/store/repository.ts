@@ -225,7 +225,7 @@ export class LogRepository extends RecoveringLog {
         data: JSON.stringify({ schemaVersion: SCHEMA_VERSION, settings: snapshot.settings }),
       });
       replaceFilesAtomically(files);
-      // On disk now; memory follows. The library objects are made afresh on the next write.
+      // On disk now; memory follows. The store objects are made afresh on the next write.
       this.files.clear();
       for (const type of RECORD_TYPES) {
         this.clearType(type);

@@ -451,11 +451,12 @@ function idKey(id: string): number {
 
 /**
  * Remembers the row each id was first used on, to report later rows that reuse it (they would
- * overwrite each other). An open-addressing table of numbers computed from the ids, in typed
- * arrays sized once for the file: at 100,000 rows a Map of the id strings cost more than
- * validating them, mostly in garbage collection (measured again for #16: the whole import of
- * 100,000 runs took 2.2x papaparse's CPU time with this table and 2.9-3.1x with a Map). When a number is already taken, the ids
- * themselves are compared, so ids that share a number are still told apart.
+ * overwrite each other). An open-addressing table of numbers computed from the ids, in one
+ * typed array sized once for the file: at 100,000 rows a Map of the id strings cost more than
+ * validating them, mostly in garbage collection (measured for #16: the whole import of 100,000
+ * runs took 2.2x papaparse's CPU time with the table and 2.9-3.1x with a Map). When a number is
+ * already taken, the ids themselves are compared, so ids that share a number are still told
+ * apart.
  */
 class FirstRowOfId {
   /**
