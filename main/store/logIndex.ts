@@ -208,7 +208,7 @@ export abstract class LogIndex {
     const proven = written.write(records, (record) => checkedRecordJson(type, record));
     if (proven) {
       this.written.set(name, written);
-      return partitionBytes(this.lastSavedAt, proven.bytes, proven.digest);
+      return proven.file(this.lastSavedAt);
     }
     // A record the stored schema does not accept: written as it is, without a proof, so the next
     // open checks this file in full and reports the record as it always has.

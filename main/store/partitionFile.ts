@@ -15,7 +15,7 @@ import { RECORD_SCHEMAS, STORED_RULES_VERSION, type AnyRecord, type RecordOf, ty
 
 /** The exact start of a partition file we wrote; the records follow up to the file's last byte but one (`}`). */
 const HEAD_RE = /^\{"schemaVersion":(\d{1,9}),"savedAt":(\d{1,16}),"recordsSha256":"([0-9a-f]{64})","records":\[/;
-/** Long enough for any head HEAD_RE matches. */
+/** Longer than any head HEAD_RE matches (at most 150 bytes), and than any head we write. */
 const HEAD_MAX = 200;
 const CLOSING_BRACE = 0x7d;
 
@@ -107,7 +107,7 @@ export class PartitionRecords {
   write(
     records: readonly AnyRecord[],
     checkedJson: (record: AnyRecord) => Uint8Array | undefined,
-  ): { bytes: Buffer; digest: string } | undefined {
+  ): { bytes: Buffer; digest: string; file: (savedAt: number) => Buffer } | undefined {
     const same = this.sharedPrefix(records);
     if (same < this.base || this.states.length === 0) {
       if (!this.rebase(same)) {
@@ -144,7 +144,10 @@ export class PartitionRecords {
       length += text.length + (i > 0 ? 1 : 0);
     }
 
-    const bytes = Buffer.allocUnsafe(length);
+    // The file's head goes in front of the records and `}` after them (see `file` below), so the
+    // bytes are not copied again into a file; a buffer of its own, never a slice of Node's pool.
+    const framed = Buffer.allocUnsafeSlow(HEAD_MAX + length + 1);
+    const bytes = framed.subarray(HEAD_MAX, HEAD_MAX + length);
     this.bytes.copy(bytes, 0, 0, prefix);
     const ends = oldEnds.slice(0, same - base);
     let at = prefix;
@@ -174,7 +177,8 @@ export class PartitionRecords {
     this.bytes = bytes;
     this.ends = ends;
     this.states = states;
-    return { bytes, digest: hash.digest('hex') };
+    const digest = hash.digest('hex');
+    return { bytes, digest, file: (savedAt) => frame(framed, partitionHead(savedAt, digest), length) };
   }
 
   /** How many records at the start of `records` are the very ones kept here, in the same places. */
@@ -212,13 +216,25 @@ export class PartitionRecords {
   }
 }
 
-/** A partition file's bytes: the head (with the records' digest when they are proven), the records array, `}`. */
+/** A partition file's head: everything before the records array (with the records' digest when they are proven). */
+function partitionHead(savedAt: number, digest: string | undefined): string {
+  return `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},${digest === undefined ? '' : `"recordsSha256":"${digest}",`}"records":`;
+}
+
+/** A partition file's bytes: the head, the records array, `}`. */
 export function partitionBytes(savedAt: number, recordsArray: Buffer, digest: string | undefined): Buffer {
-  const head = Buffer.from(
-    `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${savedAt},${digest === undefined ? '' : `"recordsSha256":"${digest}",`}"records":`,
-    'latin1',
-  );
-  return Buffer.concat([head, recordsArray, END]);
+  return Buffer.concat([Buffer.from(partitionHead(savedAt, digest), 'latin1'), recordsArray, END]);
+}
+
+/**
+ * The file around a records array of `length` bytes written at HEAD_MAX into `framed`: the head
+ * just before it, `}` just after. Writes into `framed`, so once per array.
+ */
+function frame(framed: Buffer, head: string, length: number): Buffer {
+  const start = HEAD_MAX - head.length;
+  framed.write(head, start, 'latin1');
+  framed[HEAD_MAX + length] = CLOSING_BRACE;
+  return framed.subarray(start, HEAD_MAX + length + 1);
 }
 
 /** The records array's bytes, without keeping anything (a file that will not be proven). */

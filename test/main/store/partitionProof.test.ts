@@ -10,7 +10,7 @@ import { PartitionRecords, provenRecords, recordsAreProven, recordsDigest } from
 import { RECORD_SCHEMAS, RECORD_TYPES, STORED_RULES_VERSION } from '../../../main/store/records';
 import { DAMAGED_DIR } from '../../../main/store/repository';
 import { tempDir } from '../../helpers';
-import type { Run } from '../../../shared/model';
+import { SCHEMA_VERSION, type Run } from '../../../shared/model';
 import { listDir, openRepo, pain, run, session, uuid } from './storeHelpers';
 
 async function twoYears(): Promise<string> {
@@ -120,6 +120,12 @@ describe('partition proofs', () => {
       });
       expect(written?.bytes.toString()).toBe(text(list));
       expect(written?.digest).toBe(recordsDigest('run', text(list)));
+      // The whole file, its head written in front of the records in place: the layout a proof needs.
+      const file = written!.file(1_700_000_000_000 + list.length);
+      expect(file.toString()).toBe(
+        `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${1_700_000_000_000 + list.length},"recordsSha256":"${written!.digest}","records":${text(list)}}`,
+      );
+      expect(provenRecords('run', file)?.digest).toBe(written!.digest);
     };
     let next = 1000;
     const record = (): Run => ({ ...run(next++, '2024-01-01', 1 + (next % 7)), notes: next % 3 ? 'a "}," b' : 'ü' });
