@@ -233,6 +233,7 @@ export abstract class LoadingLog extends LogIndex {
     // Partition names end in the year (PARTITION_RE); a valid date is YYYY-MM-DD.
     const year = name.slice(-4);
     const partition = this.partitionOf(type, name) as AnyRecord[];
+    this.inOrder.delete(name); // appended in file order, which only a file we wrote keeps sorted
     // Data from disk is never trusted: every record is checked with the stored schema, unless
     // the file proves its records are the very bytes written after they passed that check.
     const digest = opened.provenDigest;

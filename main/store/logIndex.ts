@@ -33,6 +33,12 @@ export abstract class LogIndex {
     strength: new Map(),
     experiment: new Map(),
   };
+  /**
+   * Partitions (by name) whose list is known to be in file order, oldest first by date, then id:
+   * a save puts its record in its place (a binary search, not a sort of the whole list at every
+   * save). Any other list (as loaded, or after many records were put at once) is sorted when written.
+   */
+  protected readonly inOrder = new Set<string>();
   protected readonly files = new Map<string, StoreFile>();
   /** Each partition's records and bytes as last written, so the next save checks and hashes only what it changed. */
   private readonly written = new Map<string, PartitionRecords>();
@@ -98,24 +104,41 @@ export abstract class LogIndex {
     };
   }
 
-  /** Inserts or replaces a record in memory (both lookups); an existing id keeps its place in `records`. */
-  protected put<T extends RecordType>(type: T, record: RecordOf[T]): void {
+  /**
+   * Inserts or replaces a record in memory (both lookups); an existing id keeps its place in
+   * `records`. `many`: one of many records put at once, appended (its partition is sorted once, when written).
+   */
+  protected put<T extends RecordType>(type: T, record: RecordOf[T], many = false): void {
     const byId = this.records[type] as Map<string, RecordOf[T]>;
     const previous = byId.get(record.id);
     const name = partitionName(type, record.date);
     byId.set(record.id, record);
     if (previous) {
-      const previousName = partitionName(type, previous.date);
-      if (previousName === name) {
+      if (previous.date === record.date) {
+        // Same date and id: the same place in its partition.
         const partition = this.partitionOf(type, name);
         const at = partition.indexOf(previous);
         if (at >= 0) {
           partition[at] = record;
           return;
         }
-      } else this.removeFromPartition(type, previousName, previous);
+      } else this.removeFromPartition(type, partitionName(type, previous.date), previous);
     }
-    this.partitionOf(type, name).push(record);
+    const partition = this.partitionOf(type, name) as AnyRecord[];
+    if (many || !this.inOrder.has(name)) {
+      this.inOrder.delete(name);
+      partition.push(record);
+      return;
+    }
+    // After the last record not later than this one.
+    let low = 0;
+    let high = partition.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byDateThenId(partition[middle]!, record) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    partition.splice(low, 0, record);
   }
 
   /** The records of one partition (made empty when it has none yet). */
@@ -148,6 +171,7 @@ export abstract class LogIndex {
 
   protected clearType(type: RecordType): void {
     this.records[type].clear();
+    for (const name of this.partitions[type].keys()) this.inOrder.delete(name);
     this.partitions[type].clear();
   }
 
@@ -190,18 +214,21 @@ export abstract class LogIndex {
   protected writePartitions(type: RecordType, names: Set<string>): void {
     this.assertNotRefused(names);
     for (const name of names) {
-      const partition = this.partitions[type].get(name);
+      const partition = this.partitions[type].get(name) as AnyRecord[] | undefined;
+      if (partition && !this.inOrder.has(name)) {
+        partition.sort(byDateThenId);
+        this.inOrder.add(name);
+      }
       this.file(name).writeText(this.partitionFileBytes(type, partition ? [...partition] : [], name));
     }
   }
 
   /**
-   * A partition file's bytes for these records (sorted here by date, then id), stamped with the
-   * next savedAt. It carries the hash of its records' bytes when every record passed the stored
-   * schema (partitionFile.ts), so opening it need not check them again.
+   * A partition file's bytes for these records (in file order: by date, then id), stamped with
+   * the next savedAt. It carries the hash of its records' bytes when every record passed the
+   * stored schema (partitionFile.ts), so opening it need not check them again.
    */
-  protected partitionFileBytes(type: RecordType, records: AnyRecord[], name: string): Buffer {
-    records.sort(byDateThenId);
+  protected partitionFileBytes(type: RecordType, records: readonly AnyRecord[], name: string): Buffer {
     // savedAt orders files by when they were written (see loadPartition: an interrupted move).
     this.lastSavedAt = Math.max(Date.now(), this.lastSavedAt + 1);
     const written = this.written.get(name) ?? this.writtenFromDisk(type, name);

@@ -10,7 +10,7 @@
 // - one writer per data folder (lock.ts); a read-only open never changes a byte on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_VERSION, Settings } from '../../shared/model';
+import { byDateThenId, SCHEMA_VERSION, Settings } from '../../shared/model';
 import { ServiceError } from '../errors';
 import { replaceFilesAtomically } from './atomicWrite';
 import { acquireWriteLock } from './lock';
@@ -144,7 +144,7 @@ export class LogRepository extends RecoveringLog {
         if (!previous.has(record.id)) previous.set(record.id, before);
         if (before) touched.add(partitionName(type, before.date));
         touched.add(partitionName(type, record.date));
-        this.put(type, record);
+        this.put(type, record, true);
       }
       try {
         this.writePartitions(type, touched);
@@ -216,7 +216,7 @@ export class LogRepository extends RecoveringLog {
       const files: Array<{ target: string; data: string | Uint8Array }> = [...byPartition].map(
         ([name, { type, records }]) => ({
           target: path.join(this.dataDir, `${name}.json`),
-          data: this.partitionFileBytes(type, records, name),
+          data: this.partitionFileBytes(type, records.sort(byDateThenId), name),
         }),
       );
       this.assertNotRefused([...byPartition.keys(), SETTINGS_NAME]);
