@@ -27,14 +27,17 @@ export function stamp(): string {
  * empty store), and for a partition of `type`, the digest of its records when they are proven
  * (partitionFile.ts).
  */
-function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; provenDigest?: string } {
+function readStoreJson(
+  file: string,
+  type?: RecordType,
+): { json: Record<string, unknown>; proof?: { digest: string; array: string } } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
   const text = readPlainFile(file, 'utf8');
   const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { json: {} };
   const json = parsed as Record<string, unknown>;
   const proof = type === undefined ? undefined : provenRecords(type, text);
-  return proof ? { json, provenDigest: proof.digest } : { json };
+  return proof ? { json, proof } : { json };
 }
 
 export /** Why a path in the data folder is not something Backstride reads or writes through, if it is not. */
@@ -180,15 +183,15 @@ export abstract class LoadingLog extends LogIndex {
   protected openFile(
     name: string,
     type?: RecordType,
-  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; provenDigest?: string } | { error: string } {
+  ):
+    | { file: StoreFile; content: StoredFileJson; migrated: boolean; proof?: { digest: string; array: string } }
+    | { error: string } {
     try {
       const file = this.lazyFile(name);
-      const { json, provenDigest } = readStoreJson(file.path, type);
+      const { json, proof } = readStoreJson(file.path, type);
       const { file: content, migrated } = migrateFile(json);
       // A proof holds only for a file already at the current data version (recordsAreProven).
-      return provenDigest === undefined || migrated
-        ? { file, content, migrated }
-        : { file, content, migrated, provenDigest };
+      return proof === undefined || migrated ? { file, content, migrated } : { file, content, migrated, proof };
     } catch (error) {
       return {
         error:
@@ -236,13 +239,19 @@ export abstract class LoadingLog extends LogIndex {
     this.inOrder.delete(name); // appended in file order, which only a file we wrote keeps sorted
     // Data from disk is never trusted: every record is checked with the stored schema, unless
     // the file proves its records are the very bytes written after they passed that check.
-    const digest = opened.provenDigest;
-    const schema = digest === undefined ? (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>) : undefined;
-    if (digest === undefined) this.partitionChecks.checked++;
+    const { proof } = opened;
+    const schema = proof === undefined ? (compiledRecordSchemas()[type] as z.ZodType<AnyRecord>) : undefined;
+    if (proof === undefined) this.partitionChecks.checked++;
     else {
       this.partitionChecks.proven++;
-      // The records in memory are these parsed objects themselves: a first save can reuse their bytes (logIndex.ts).
-      this.provenOnDisk.set(name, { digest, records: raw as AnyRecord[] });
+      // The records in memory are these parsed objects themselves: a first save can reuse their
+      // bytes (logIndex.ts). A log loaded on demand (one command) keeps the few files' records
+      // text for it; the app reads a file again at its first save rather than keep every file's.
+      this.provenOnDisk.set(name, {
+        digest: proof.digest,
+        records: raw as AnyRecord[],
+        ...(this.loadOnDemand ? { array: proof.array } : {}),
+      });
     }
     for (const item of raw) {
       let record: AnyRecord;

@@ -46,9 +46,13 @@ export abstract class LogIndex {
    * Partition files read from disk with proven records and not written since: the digest they
    * carried and the records parsed from them in file order. The first save into one reads the
    * file again and, when it still carries that digest, starts from its bytes (PartitionRecords):
-   * the records the save did not change are neither checked nor serialised again.
+   * the records the save did not change are neither checked nor serialised again. A log loaded
+   * on demand (a CLI command reads one or two files) keeps the records text it proved instead.
    */
-  protected readonly provenOnDisk = new Map<string, { digest: string; records: readonly AnyRecord[] }>();
+  protected readonly provenOnDisk = new Map<
+    string,
+    { digest: string; records: readonly AnyRecord[]; /** The records array's text, when kept. */ array?: string }
+  >();
   protected settingsValue: Settings = DEFAULT_SETTINGS;
   /**
    * Files that are not read or written (a symbolic link or other non-file in place of a partition
@@ -248,7 +252,11 @@ export abstract class LogIndex {
   private writtenFromDisk(type: RecordType, name: string): PartitionRecords {
     const loaded = this.provenOnDisk.get(name);
     this.provenOnDisk.delete(name);
-    if (loaded) {
+    if (loaded?.array !== undefined) {
+      // The text it was proven from (its UTF-8 bytes are what the digest was checked over).
+      const kept = PartitionRecords.fromProvenFile(type, Buffer.from(loaded.array), loaded.records);
+      if (kept) return kept;
+    } else if (loaded) {
       let bytes: Buffer | undefined;
       try {
         bytes = readPlainFile(path.join(this.dataDir, `${name}.json`));

@@ -3,7 +3,7 @@
 // change to it, by hand or by damage, has it checked in full and reported exactly as before.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import crypto from 'node:crypto';
 import { PartitionRecords, provenRecords, recordsAreProven, recordsDigest } from '../../../main/store/partitionFile';
@@ -285,6 +285,52 @@ describe('partition proofs', () => {
     // The save wrote the log as this process holds it, not a mix with the bytes on disk.
     const records = (JSON.parse(fs.readFileSync(name, 'utf8')) as { records: Run[] }).records;
     expect(records).toEqual([...three, run(6, '2024-03-06')]);
+    expect(recordsAreProven('run', fs.readFileSync(name))).toBe(true);
+  });
+
+  it('a log loaded on demand (one command) starts its first save from the text it proved, without reading the file again', async () => {
+    const dir = tempDir();
+    const tricky = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', ']},{', 'ünïcödé 🏃'];
+    const first = openRepo(dir);
+    await first.saveMany(
+      'run',
+      tricky.map((notes, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes })),
+    );
+    await first.close();
+    const name = path.join(dir, 'runs-2024.json');
+    const repo = openRepo(dir, { lock: true, loadOnDemand: true });
+    repo.get('run', uuid(1)); // loads the runs
+    // Changed on disk after loading: the save still writes the log as this process holds it.
+    fs.writeFileSync(name, fs.readFileSync(name, 'utf8').replace('ünïcödé', 'unicode'));
+    const opened: string[] = [];
+    const realOpenSync = fs.openSync;
+    const spy = vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      opened.push(String(file));
+      return (realOpenSync as (...args: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync);
+    try {
+      await repo.save('run', { ...run(9, '2024-02-03'), notes: 'new' });
+      await repo.save('run', { ...run(2, '2024-02-02'), notes: 'edited' });
+    } finally {
+      spy.mockRestore();
+    }
+    await repo.close();
+    expect(opened.filter((file) => file === name)).toEqual([]);
+    const expected = [
+      { ...run(1, '2024-02-01'), notes: tricky[0] },
+      { ...run(2, '2024-02-02'), notes: 'edited' },
+      { ...run(3, '2024-02-03'), notes: tricky[2] },
+      { ...run(9, '2024-02-03'), notes: 'new' },
+      { ...run(4, '2024-02-04'), notes: tricky[3] },
+    ];
+    expect(opened.length).toBeGreaterThan(0); // the spy saw the saves' own writes
+    const fresh = openRepo(tempDir());
+    await fresh.saveMany('run', expected);
+    await fresh.close();
+    const recordsText = (text: string): string => text.slice(text.indexOf('"records":'));
+    expect(recordsText(fs.readFileSync(name, 'utf8'))).toBe(
+      recordsText(fs.readFileSync(path.join(fresh.dataDir, 'runs-2024.json'), 'utf8')),
+    );
     expect(recordsAreProven('run', fs.readFileSync(name))).toBe(true);
   });
 
