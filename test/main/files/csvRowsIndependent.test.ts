@@ -6,23 +6,11 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseImportBuffer } from '../../../main/files/detect';
-import type { ImportIssue, ParsedImport } from '../../../shared/csv/types';
+import { CSV_COLUMNS, type ImportIssue, type ParsedImport } from '../../../shared/csv/types';
 import type { Run } from '../../../shared/model';
 
-const HEADER = [
-  'id',
-  'date',
-  'start_time',
-  'distance_km',
-  'duration_s',
-  'effort',
-  'surface',
-  'shoe',
-  'avg_hr',
-  'source',
-  'notes',
-  'source_id',
-];
+/** The runs columns as the app exports them. */
+const HEADER = CSV_COLUMNS.runs;
 
 /** A few fixed ids, so that some rows share one (duplicates) and some are not UUIDs. */
 const IDS = [

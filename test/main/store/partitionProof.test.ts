@@ -22,6 +22,12 @@ async function twoYears(): Promise<string> {
   return dir;
 }
 
+/** Notes with braces, brackets, quotes, backslashes and non-ASCII: what finding a record by its JSON must survive. */
+const TRICKY_NOTES = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', ']},{', 'ünïcödé 🏃'];
+
+/** One run a day from 2024-02-01, numbered from 1, with TRICKY_NOTES. */
+const trickyRuns = (): Run[] => TRICKY_NOTES.map((notes, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes }));
+
 describe('partition proofs', () => {
   it('an unchanged partition is not checked again on open, and opens with every record', async () => {
     const dir = await twoYears();
@@ -171,12 +177,8 @@ describe('partition proofs', () => {
 
   it('a first save starts from the proven file it was loaded from, braces and quotes in notes included', async () => {
     const dir = tempDir();
-    const tricky = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', ']},{', 'ünïcödé 🏃'];
     const first = openRepo(dir);
-    await first.saveMany(
-      'run',
-      tricky.map((notes, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes })),
-    );
+    await first.saveMany('run', trickyRuns());
     await first.saveMany('strength', [
       {
         ...session(20, '2024-02-01'),
@@ -200,10 +202,10 @@ describe('partition proofs', () => {
     await repo.close();
 
     const expected = [
-      { ...run(1, '2024-02-01'), notes: tricky[0] },
+      { ...run(1, '2024-02-01'), notes: TRICKY_NOTES[0] },
       { ...run(2, '2024-02-02'), notes: 'edited' },
       { ...run(9, '2024-02-03'), notes: 'new' },
-      { ...run(4, '2024-02-04'), notes: tricky[3] },
+      { ...run(4, '2024-02-04'), notes: TRICKY_NOTES[3] },
     ];
     const runs = JSON.parse(file('runs-2024')) as { records: unknown[] };
     expect(runs.records).toEqual(expected);
@@ -290,12 +292,8 @@ describe('partition proofs', () => {
 
   it('a log loaded on demand (one command) starts its first save from the text it proved, without reading the file again', async () => {
     const dir = tempDir();
-    const tricky = ['{"a":[1,{"b":"}"}]}', 'quote " and \\ backslash \\"', ']},{', 'ünïcödé 🏃'];
     const first = openRepo(dir);
-    await first.saveMany(
-      'run',
-      tricky.map((notes, i) => ({ ...run(i + 1, `2024-02-0${i + 1}`), notes })),
-    );
+    await first.saveMany('run', trickyRuns());
     await first.close();
     const name = path.join(dir, 'runs-2024.json');
     const repo = openRepo(dir, { lock: true, loadOnDemand: true });
@@ -317,11 +315,11 @@ describe('partition proofs', () => {
     await repo.close();
     expect(opened.filter((file) => file === name)).toEqual([]);
     const expected = [
-      { ...run(1, '2024-02-01'), notes: tricky[0] },
+      { ...run(1, '2024-02-01'), notes: TRICKY_NOTES[0] },
       { ...run(2, '2024-02-02'), notes: 'edited' },
-      { ...run(3, '2024-02-03'), notes: tricky[2] },
+      { ...run(3, '2024-02-03'), notes: TRICKY_NOTES[2] },
       { ...run(9, '2024-02-03'), notes: 'new' },
-      { ...run(4, '2024-02-04'), notes: tricky[3] },
+      { ...run(4, '2024-02-04'), notes: TRICKY_NOTES[3] },
     ];
     expect(opened.length).toBeGreaterThan(0); // the spy saw the saves' own writes
     const fresh = openRepo(tempDir());
