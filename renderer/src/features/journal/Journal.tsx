@@ -132,9 +132,40 @@ function useStableCallback<A extends unknown[]>(callback: (...args: A) => void):
   return useCallback((...args: A) => latest.current(...args), []);
 }
 
+/** How long after the last scroll event the page counts as at rest again. */
+const SCROLL_REST_MS = 150;
+
+/**
+ * Marks the page `is-scrolling` from a scroll until it rests: the stylesheet then leaves a line's
+ * actions hidden on hover, so a wheel scroll under a still pointer does not reveal (re-lay out and
+ * repaint) another line at every step. Focus still reveals them at once.
+ */
+function useScrollingFlag(): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    let timer: number | undefined;
+    const rest = () => {
+      root.classList.remove('is-scrolling');
+      timer = undefined;
+    };
+    const onScroll = () => {
+      if (timer === undefined) root.classList.add('is-scrolling');
+      else window.clearTimeout(timer);
+      timer = window.setTimeout(rest, SCROLL_REST_MS);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+      rest();
+    };
+  }, []);
+}
+
 export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocused }: JournalProps) {
   const editEntry = useStableCallback(onEdit);
   const deleteEntry = useStableCallback(onDelete);
+  useScrollingFlag();
   const { settings, revision } = useAppData();
   const [filter, setFilter] = useState<JournalFilter>({});
   const [pages, setPages] = useState<JournalPage[]>([]);
