@@ -28,6 +28,8 @@ export function recordsDigest(type: RecordType, records: string | Uint8Array): s
   return crypto.createHash('sha256').update(digestDomain(type)).update(records).digest('hex');
 }
 
+/** Bytes a written partition may grow by before its buffer is made again (see PartitionRecords.write). */
+const ROOM_TO_GROW = 16 * 1024;
 /** Records between two kept hash states (see PartitionRecords). */
 const CHECKPOINT = 32;
 const COMMA = Buffer.from(',');
@@ -55,6 +57,8 @@ export class PartitionRecords {
   private records: readonly AnyRecord[] = [];
   /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
+  /** The buffer `bytes` lies in at HEAD_MAX, when this wrote them (see write). */
+  private framed: Buffer | undefined;
   /** The first record whose end is known. */
   private base = 0;
   /** Where record base - 1 ends in `bytes` (1, just after the `[`, when base is 0). */
@@ -100,9 +104,10 @@ export class PartitionRecords {
   }
 
   /**
-   * The records array's bytes and their digest. `checkedJson` gives a record's JSON when the
-   * stored schema accepts it; when one does not, the answer is undefined and nothing is kept
-   * (the caller writes the file without a proof). `records` must not change afterwards.
+   * The records array's bytes and their digest, and `file` to frame them as the whole partition
+   * file (once); both hold until the next write, which may write over them. `checkedJson` gives a
+   * record's JSON when the stored schema accepts it; when one does not, the answer is undefined
+   * and nothing is kept (the caller writes the file without a proof). `records` must not change afterwards.
    */
   write(
     records: readonly AnyRecord[],
@@ -113,6 +118,7 @@ export class PartitionRecords {
       if (!this.rebase(same)) {
         this.records = [];
         this.bytes = Buffer.from('[]');
+        this.framed = undefined;
         this.base = 0;
         this.baseAt = 1;
         this.ends = [];
@@ -145,11 +151,21 @@ export class PartitionRecords {
     }
 
     // The file's head goes in front of the records and `}` after them (see `file` below), so the
-    // bytes are not copied again into a file; a buffer of its own, never a slice of Node's pool.
-    const framed = Buffer.allocUnsafeSlow(HEAD_MAX + length + 1);
+    // bytes are not copied again into a file. The last write's buffer is written over when it is
+    // large enough: the records before the change are already in it, where they stay. Otherwise a
+    // buffer of its own (never a slice of Node's pool), with room for the next saves to grow into.
+    const need = HEAD_MAX + length + 1;
+    let framed = this.framed;
+    if (framed && framed.length >= need && framed.length <= 2 * need + ROOM_TO_GROW && this.inFramed(framed)) {
+      // A moved record's bytes lie after the prefix, where this write goes: copied out first.
+      for (let k = 0; k < texts.length; k++) if (texts[k]!.buffer === framed.buffer) texts[k] = Buffer.from(texts[k]!);
+    } else {
+      framed = Buffer.allocUnsafeSlow(need + Math.max(ROOM_TO_GROW, length >> 2));
+      this.bytes.copy(framed, HEAD_MAX, 0, prefix);
+    }
     const bytes = framed.subarray(HEAD_MAX, HEAD_MAX + length);
-    this.bytes.copy(bytes, 0, 0, prefix);
-    const ends = oldEnds.slice(0, same - base);
+    const ends = oldEnds;
+    ends.length = same - base;
     let at = prefix;
     for (let i = same; i < records.length; i++) {
       if (i > 0) bytes[at++] = COMMA_BYTE;
@@ -162,7 +178,8 @@ export class PartitionRecords {
     const hashedTo = (i: number): number => (i === base ? baseAt : ends[i - 1 - base]!);
 
     const kept = Math.min(Math.floor((same - base) / CHECKPOINT), this.states.length - 1);
-    const states = this.states.slice(0, kept + 1);
+    const states = this.states;
+    states.length = kept + 1;
     const start = base + kept * CHECKPOINT;
     const hash = states[kept]!.copy();
     for (let k = start + CHECKPOINT; k <= records.length; k += CHECKPOINT) {
@@ -174,11 +191,16 @@ export class PartitionRecords {
     hash.update(']');
 
     this.records = records;
+    this.framed = framed;
     this.bytes = bytes;
-    this.ends = ends;
-    this.states = states;
     const digest = hash.digest('hex');
-    return { bytes, digest, file: (savedAt) => frame(framed, partitionHead(savedAt, digest), length) };
+    const whole = framed;
+    return { bytes, digest, file: (savedAt) => frame(whole, partitionHead(savedAt, digest), length) };
+  }
+
+  /** Whether `bytes` are where write puts them in `framed`: at HEAD_MAX. */
+  private inFramed(framed: Buffer): boolean {
+    return this.bytes.buffer === framed.buffer && this.bytes.byteOffset === framed.byteOffset + HEAD_MAX;
   }
 
   /** How many records at the start of `records` are the very ones kept here, in the same places. */
