@@ -58,6 +58,38 @@ test('at 1280×800 at least twelve entries show, one line each, with Edit and De
   await expect.poll(seenOpacity).toBe(1);
 });
 
+test('while the page scrolls under a still pointer, the line beneath it keeps Edit and Delete hidden until it rests', async ({
+  app,
+}) => {
+  // The 150 ms rest is driven, not waited for (the page's clock is paused; scrolling is not).
+  await app.clock.install();
+  await app.clock.pauseAt(Date.now() + 60_000);
+  await app.setViewportSize({ width: 1280, height: 600 });
+  const journal = new JournalScreen(app);
+  await expect(journal.entries().nth(2)).toBeVisible();
+  const box = (await journal.entries().nth(2).boundingBox())!;
+  const pointer = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await app.mouse.move(pointer.x, pointer.y);
+  // What a person sees of the Edit button of the line under the pointer, and which line that is.
+  const underPointer = () =>
+    app.evaluate(({ x, y }) => {
+      const entry = document.elementFromPoint(x, y)?.closest('.entry');
+      const edit = entry?.querySelector('button');
+      let opacity = 1;
+      for (let el: Element | null | undefined = edit; el; el = el.parentElement)
+        opacity *= Number(getComputedStyle(el).opacity);
+      return { entry: entry?.textContent ?? '', opacity };
+    }, pointer);
+  await expect.poll(async () => (await underPointer()).opacity).toBe(1);
+  const before = (await underPointer()).entry;
+
+  await app.mouse.wheel(0, 160);
+  await expect.poll(async () => (await underPointer()).entry).not.toBe(before);
+  expect((await underPointer()).opacity).toBe(0);
+  await app.clock.runFor(200);
+  await expect.poll(async () => (await underPointer()).opacity).toBe(1);
+});
+
 test('week headers carry the week totals; typed times and run/pain links show on both sides', async ({ app }) => {
   const journal = new JournalScreen(app);
   const thisWeek = app.getByRole('heading', { level: 2, name: /^Week of/ }).first();
