@@ -2,6 +2,7 @@ import { addDays, differenceInCalendarDays, format, parseISO, startOfWeek } from
 import { afterAll, describe, expect, it } from 'vitest';
 import { Calendar, buildInsightsReport, buildWeeklySeries, indexLog } from '../../../shared/insights';
 import { calendarDayNumber } from '../../../shared/insights/dates';
+import { isAnalysable, isAnalysableWeek, weeklyTotals } from '../../../shared/insights/weekly';
 import { makeInput, pain, run, session } from './helpers';
 
 describe('weekly series', () => {
@@ -274,5 +275,28 @@ describe('calendar day numbers', () => {
     }
     expect(calendarDayNumber('2024-02-29') - calendarDayNumber('2024-02-28')).toBe(1);
     expect(calendarDayNumber('1970-01-01')).toBe(0);
+  });
+});
+
+describe('which weeks an analysis may use', () => {
+  it('the headline (weekly totals) and the correlations (week summaries) agree on every week', () => {
+    // The one rule is written twice, over two forms of a week (weekly.ts); this keeps them together.
+    const input = makeInput({
+      runs: [run('2024-01-03', 5), run('2024-02-14', 8)],
+      pain: [pain('2024-01-20', 3), pain('2024-03-04', 1)],
+      strength: [session('2024-02-01'), session('2024-03-05')],
+      today: '2024-03-06',
+    });
+    for (const weekStartsOn of [0, 1, 6] as const) {
+      const index = indexLog({ ...input, weekStartsOn });
+      const totals = weeklyTotals(index, index.cal)!;
+      const { weeks } = buildWeeklySeries(index);
+      expect(weeks).toHaveLength(totals.count);
+      const byTotals = weeks.map((_, w) => isAnalysableWeek(totals, w));
+      expect(weeks.map(isAnalysable)).toEqual(byTotals);
+      // Both kinds occur: empty weeks in the gaps, and the week in progress.
+      expect(byTotals.filter(Boolean).length).toBeGreaterThan(2);
+      expect(byTotals.filter((ok) => !ok).length).toBeGreaterThan(2);
+    }
   });
 });
