@@ -129,8 +129,8 @@ export abstract class LogIndex {
       } else this.removeFromPartition(type, partitionName(type, previous.date), previous);
     }
     const partition = this.partitionOf(type, name) as AnyRecord[];
-    if (many || !this.inOrder.has(name)) {
-      this.inOrder.delete(name);
+    if (many) this.inOrder.delete(name);
+    if (!this.inOrder.has(name)) {
       partition.push(record);
       return;
     }

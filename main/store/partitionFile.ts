@@ -23,9 +23,14 @@ function digestDomain(type: RecordType): string {
   return `backstride partition records\0data version ${SCHEMA_VERSION}\0rules ${STORED_RULES_VERSION}\0${type}\0`;
 }
 
+/** A hash of a partition's records text for one record type, after its first bytes (`start`). */
+function hashStart(type: RecordType, start: string | Uint8Array): crypto.Hash {
+  return crypto.createHash('sha256').update(digestDomain(type)).update(start);
+}
+
 /** The hash of a partition's records text (the JSON array), for one record type. */
 export function recordsDigest(type: RecordType, records: string | Uint8Array): string {
-  return crypto.createHash('sha256').update(digestDomain(type)).update(records).digest('hex');
+  return hashStart(type, records).digest('hex');
 }
 
 /** Bytes a written partition may grow by before its buffer is made again (see PartitionRecords.write). */
@@ -57,7 +62,7 @@ export class PartitionRecords {
   private records: readonly AnyRecord[] = [];
   /** `[`, the records' JSON joined by commas, `]`; every record's JSON passed the stored schema. */
   private bytes: Buffer = Buffer.from('[]');
-  /** The buffer `bytes` lies in at HEAD_MAX, when this wrote them (see write). */
+  /** The buffer `bytes` lies in, at HEAD_MAX, when write made them (undefined for any other `bytes`). */
   private framed: Buffer | undefined;
   /** The first record whose end is known. */
   private base = 0;
@@ -72,7 +77,7 @@ export class PartitionRecords {
   private states: crypto.Hash[];
 
   constructor(private readonly type: RecordType) {
-    this.states = [crypto.createHash('sha256').update(digestDomain(type)).update('[')];
+    this.states = [hashStart(type, OPEN)];
   }
 
   /**
@@ -122,7 +127,7 @@ export class PartitionRecords {
         this.base = 0;
         this.baseAt = 1;
         this.ends = [];
-        this.states = [crypto.createHash('sha256').update(digestDomain(this.type)).update('[')];
+        this.states = [hashStart(this.type, OPEN)];
         return this.write(records, checkedJson);
       }
     }
@@ -155,14 +160,13 @@ export class PartitionRecords {
     // large enough: the records before the change are already in it, where they stay. Otherwise a
     // buffer of its own (never a slice of Node's pool), with room for the next saves to grow into.
     const need = HEAD_MAX + length + 1;
-    let framed = this.framed;
-    if (framed && framed.length >= need && framed.length <= 2 * need + ROOM_TO_GROW && this.inFramed(framed)) {
+    const reuse =
+      this.framed !== undefined && this.framed.length >= need && this.framed.length <= 2 * need + ROOM_TO_GROW;
+    const framed = reuse ? this.framed! : Buffer.allocUnsafeSlow(need + Math.max(ROOM_TO_GROW, length >> 2));
+    if (reuse) {
       // A moved record's bytes lie after the prefix, where this write goes: copied out first.
       for (let k = 0; k < texts.length; k++) if (texts[k]!.buffer === framed.buffer) texts[k] = Buffer.from(texts[k]!);
-    } else {
-      framed = Buffer.allocUnsafeSlow(need + Math.max(ROOM_TO_GROW, length >> 2));
-      this.bytes.copy(framed, HEAD_MAX, 0, prefix);
-    }
+    } else this.bytes.copy(framed, HEAD_MAX, 0, prefix);
     const bytes = framed.subarray(HEAD_MAX, HEAD_MAX + length);
     const ends = oldEnds;
     ends.length = same - base;
@@ -194,13 +198,7 @@ export class PartitionRecords {
     this.framed = framed;
     this.bytes = bytes;
     const digest = hash.digest('hex');
-    const whole = framed;
-    return { bytes, digest, file: (savedAt) => frame(whole, partitionHead(savedAt, digest), length) };
-  }
-
-  /** Whether `bytes` are where write puts them in `framed`: at HEAD_MAX. */
-  private inFramed(framed: Buffer): boolean {
-    return this.bytes.buffer === framed.buffer && this.bytes.byteOffset === framed.byteOffset + HEAD_MAX;
+    return { bytes, digest, file: (savedAt) => frame(framed, partitionHead(savedAt, digest), length) };
   }
 
   /** How many records at the start of `records` are the very ones kept here, in the same places. */
@@ -231,9 +229,7 @@ export class PartitionRecords {
     this.ends = [...found.reverse(), ...this.ends];
     this.base = from;
     this.baseAt = from === 0 ? 1 : end;
-    this.states = [
-      crypto.createHash('sha256').update(digestDomain(this.type)).update(this.bytes.subarray(0, this.baseAt)),
-    ];
+    this.states = [hashStart(this.type, this.bytes.subarray(0, this.baseAt))];
     return true;
   }
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { writeFileAtomic } from './atomicWrite';
+import { readPlainFile } from './plainFile';
 import { PARTITION_RE } from './records';
 
 export interface StoreFile {
@@ -114,15 +115,22 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
       kept === undefined || typeof text !== 'string'
         ? text
         : `${text.slice(0, text.lastIndexOf('}'))}${text.trimEnd().endsWith('{}') ? '' : ','}${JSON.stringify(BOOKKEEPING_KEY)}:${JSON.stringify(kept)}}`;
-    try {
-      writeFileAtomic(library.path, data);
-    } catch (error) {
-      // The folder is made when the log opens; only if it has gone since is it made again here
-      // (not before every save: one system call fewer on the path every save takes).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      fs.mkdirSync(path.dirname(library.path), { recursive: true });
-      writeFileAtomic(library.path, data);
-    }
+    writeIntoFolder(library.path, data);
+  }
+}
+
+/**
+ * Writes a whole file of the data folder (writeFileAtomic). The folder is made when the log
+ * opens; only if it has gone since is it made again here (not before every save: one system
+ * call fewer on the path every save takes).
+ */
+function writeIntoFolder(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileAtomic(file, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, data);
   }
 }
 
@@ -135,20 +143,12 @@ export function storeFileThrough(name: string, open: (options: StoreLibraryOptio
  */
 export function partitionStoreFile(dataDir: string, name: string): StoreFile {
   const file = path.join(dataDir, `${name}.json`);
-  const writeText = (json: string | Uint8Array): void => {
-    try {
-      writeFileAtomic(file, json);
-    } catch (error) {
-      // As below: the folder is made again only if it has gone since the log opened.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      fs.mkdirSync(dataDir, { recursive: true });
-      writeFileAtomic(file, json);
-    }
-  };
+  const writeText = (json: string | Uint8Array): void => writeIntoFolder(file, json);
   return {
     path: file,
     get store() {
-      return JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      // As loading reads it: never through a symbolic link.
+      return JSON.parse(readPlainFile(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
     },
     set store(value) {
       const { [BOOKKEEPING_KEY]: _library, ...data } = value;
