@@ -3,8 +3,7 @@
 // Each rule walks pre-grouped data once; nothing compares every entry with every other.
 import type { PainRating, Run } from '../model';
 import type { TextFormat } from '../textFormat';
-import { nextDaySlot } from './log';
-import type { LogIndex } from './log';
+import { compareText, nextDaySlot, type LogIndex } from './log';
 import type { Flag, FlagRuleId, WeekSummary } from './types';
 
 /** A flag as this module makes it: the optional fields of Flag are always filled in. */
@@ -57,10 +56,6 @@ const PLAIN_FORMAT: TextFormat = { distance: (km) => `${num(km)} km`, date: (iso
 /** How this log's texts write distances and dates (the user's unit and locale, when given). */
 function formatOf(index: LogIndex): TextFormat {
   return index.input.format ?? PLAIN_FORMAT;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function flag(ruleId: FlagRuleId, date: string, detail: string, entryIds: string[]): InsightFlag {

@@ -55,7 +55,8 @@ const TIMING_ORDER: Record<PainTiming, number> = {
   after_run: 3,
 };
 
-function compareText(a: string, b: string): number {
+/** Orders strings by their UTF-16 code units, as `<` does (not by locale): stable across machines. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
