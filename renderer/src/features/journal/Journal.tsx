@@ -1,7 +1,7 @@
 // The journal: runs, pain ratings and sessions together, one line each, grouped by week (with
 // the week's totals) and day, newest first; filter by type, notes, dates, pain kind and place;
 // edit or delete any entry. Pages of 200 keep the list quick at twenty years of data.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JournalPage } from '../../../../shared/api';
 import { Calendar } from '../../../../shared/insights/dates';
 import type { WeekSummary } from '../../../../shared/insights/types';
@@ -10,6 +10,8 @@ import type { CustomExercise, Entry, EntryType } from '../../../../shared/model'
 import { formatDistance, formatDuration, type DistanceUnit } from '../../../../shared/units';
 import { api } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
+import { useScrollingFlag } from '../../hooks/useScrollingFlag';
+import { useStableCallback } from '../../hooks/useStableCallback';
 import { FlagBadges } from '../insights/FlagBadges';
 import { useFlagsByDay } from '../insights/useFlagsByDay';
 import { TIMING_LABELS } from '../labels';
@@ -122,45 +124,6 @@ const EntryRow = memo(function EntryRow({ entry, next, link, unit, custom, onEdi
     </li>
   );
 });
-
-/** A callback that keeps one identity while always calling the latest `callback` (so memoised rows stay put). */
-function useStableCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
-  const latest = useRef(callback);
-  useLayoutEffect(() => {
-    latest.current = callback;
-  });
-  return useCallback((...args: A) => latest.current(...args), []);
-}
-
-/** How long after the last scroll event the page counts as at rest again. */
-const SCROLL_REST_MS = 150;
-
-/**
- * Marks the page `is-scrolling` from a scroll until it rests: the stylesheet then leaves a line's
- * actions hidden on hover, so a wheel scroll under a still pointer does not reveal (re-lay out and
- * repaint) another line at every step. Focus still reveals them at once.
- */
-function useScrollingFlag(): void {
-  useEffect(() => {
-    const root = document.documentElement;
-    let timer: number | undefined;
-    const rest = () => {
-      root.classList.remove('is-scrolling');
-      timer = undefined;
-    };
-    const onScroll = () => {
-      if (timer === undefined) root.classList.add('is-scrolling');
-      else window.clearTimeout(timer);
-      timer = window.setTimeout(rest, SCROLL_REST_MS);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onScroll);
-      window.clearTimeout(timer);
-      rest();
-    };
-  }, []);
-}
 
 export function Journal({ onEdit, onDelete, onAdd, onTransfer, focusId, onFocused }: JournalProps) {
   const editEntry = useStableCallback(onEdit);
