@@ -1,8 +1,9 @@
 // Ordinary least squares for the headline model and the day-level adjustment. The linear
-// algebra (QR least squares, the inverse behind the standard errors) is ml-matrix's; only the
-// t distribution comes from stats.ts. The systems have a thousand rows and at most five
-// columns, so X is handed to ml-matrix as one flat array (no array per row of our own), and
-// the residuals and X'X, plain sums, are computed here rather than through copies of X.
+// algebra (the QR decomposition, the inverse behind the standard errors) is ml-matrix's; only
+// the t distribution comes from stats.ts. The systems have up to several thousand rows (the
+// day-level model has one per rated day) and at most five columns, so X is handed to ml-matrix
+// as one flat array (no array per row of our own), and the residuals and X'X, plain sums, are
+// computed here rather than through copies of X.
 import { inverse, Matrix, QrDecomposition, WrapperMatrix1D } from 'ml-matrix';
 import { studentTQuantile, twoSidedTPValue } from './stats';
 
@@ -43,20 +44,32 @@ export function olsColumns(columns: readonly ArrayLike<number>[], y: ArrayLike<n
   if (columns.some((column) => column.length !== n)) throw new RangeError('ols: X and y differ in length.');
   if (k === 0 || n <= k) return null;
 
-  const flat = new Float64Array(n * k);
+  // y rides along as one more column of the decomposition: the reflections that make R turn it
+  // into Q'y on the way, in the very operations QrDecomposition.solve would apply to a copy of
+  // y afterwards. That spares solve's two n-row copies (y as a column, then its working copy),
+  // and so half the decomposition's allocations, with the same numbers to the last bit.
+  const width = k + 1;
+  const flat = new Float64Array(n * width);
   for (let j = 0; j < k; j++) {
     const column = columns[j] as ArrayLike<number>;
-    for (let i = 0; i < n; i++) flat[i * k + j] = column[i] as number;
+    for (let i = 0; i < n; i++) flat[i * width + j] = column[i] as number;
   }
-  const qr = new QrDecomposition(new WrapperMatrix1D(flat, { rows: n }));
-  if (!qr.isFullRank()) return null;
-  const beta = qr.solve(Matrix.columnVector(y));
-  const estimates = Float64Array.from({ length: k }, (_, j) => beta.get(j, 0));
+  for (let i = 0; i < n; i++) flat[i * width + k] = y[i] as number;
+  const r = new QrDecomposition(new WrapperMatrix1D(flat, { rows: n })).upperTriangularMatrix;
+  // Full rank is X's alone: a zero in y's place only means y is fitted exactly (caught below).
+  for (let j = 0; j < k; j++) if (r.get(j, j) === 0) return null;
+  // Back substitution, column by column as solve does it: R's first k columns against Q'y.
+  const estimates = new Float64Array(k);
+  for (let j = 0; j < k; j++) estimates[j] = r.get(j, k);
+  for (let j = k - 1; j >= 0; j--) {
+    estimates[j] = (estimates[j] as number) / r.get(j, j);
+    for (let i = 0; i < j; i++) estimates[i] = (estimates[i] as number) - (estimates[j] as number) * r.get(i, j);
+  }
 
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let fitted = 0;
-    for (let j = 0; j < k; j++) fitted += (flat[i * k + j] as number) * (estimates[j] as number);
+    for (let j = 0; j < k; j++) fitted += (flat[i * width + j] as number) * (estimates[j] as number);
     const residual = (y[i] as number) - fitted;
     rss += residual * residual;
   }
