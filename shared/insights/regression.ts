@@ -1,10 +1,10 @@
 // Ordinary least squares for the headline model and the day-level adjustment. The linear
 // algebra (the QR decomposition, the inverse behind the standard errors) is ml-matrix's; only
 // the t distribution comes from stats.ts. The systems have up to several thousand rows (the
-// day-level model has one per rated day) and at most five columns, so X is handed to ml-matrix
-// as one flat array (no array per row of our own), and the residuals and X'X, plain sums, are
-// computed here rather than through copies of X.
-import { inverse, Matrix, QrDecomposition, WrapperMatrix1D } from 'ml-matrix';
+// day-level model has one per rated day) and at most five columns, so X is copied once, into
+// the matrix the decomposition works in, and the residuals and X'X, plain sums, are computed
+// here from the columns rather than through more copies of X.
+import { inverse, Matrix, QrDecomposition } from 'ml-matrix';
 import { studentTQuantile, twoSidedTPValue } from './stats';
 
 export interface Coefficient {
@@ -37,6 +37,18 @@ export function ols(rows: readonly (readonly number[])[], y: readonly number[]):
   return olsColumns(columns, y);
 }
 
+/**
+ * [X | y] for QrDecomposition, which decomposes a clone of what it is given. ml-matrix clones
+ * element by element through a generator, an array for every element: that was most of what a
+ * regression of a few thousand rows allocated. This matrix is built for one decomposition and
+ * not read after it, so its clone is itself.
+ */
+class DecomposedInPlace extends Matrix {
+  override clone(): this {
+    return this;
+  }
+}
+
 /** As ols, with X given by its columns (each as long as y). */
 export function olsColumns(columns: readonly ArrayLike<number>[], y: ArrayLike<number>): OlsFit | null {
   const n = y.length;
@@ -47,15 +59,14 @@ export function olsColumns(columns: readonly ArrayLike<number>[], y: ArrayLike<n
   // y rides along as one more column of the decomposition: the reflections that make R turn it
   // into Q'y on the way, in the very operations QrDecomposition.solve would apply to a copy of
   // y afterwards. That spares solve's two n-row copies (y as a column, then its working copy),
-  // and so half the decomposition's allocations, with the same numbers to the last bit.
-  const width = k + 1;
-  const flat = new Float64Array(n * width);
+  // with the same numbers to the last bit.
+  const xy = new DecomposedInPlace(n, k + 1);
   for (let j = 0; j < k; j++) {
     const column = columns[j] as ArrayLike<number>;
-    for (let i = 0; i < n; i++) flat[i * width + j] = column[i] as number;
+    for (let i = 0; i < n; i++) xy.set(i, j, column[i] as number);
   }
-  for (let i = 0; i < n; i++) flat[i * width + k] = y[i] as number;
-  const r = new QrDecomposition(new WrapperMatrix1D(flat, { rows: n })).upperTriangularMatrix;
+  for (let i = 0; i < n; i++) xy.set(i, k, y[i] as number);
+  const r = new QrDecomposition(xy).upperTriangularMatrix;
   // Full rank is X's alone: a zero in y's place only means y is fitted exactly (caught below).
   for (let j = 0; j < k; j++) if (r.get(j, j) === 0) return null;
   // Back substitution, column by column as solve does it: R's first k columns against Q'y.
@@ -69,7 +80,7 @@ export function olsColumns(columns: readonly ArrayLike<number>[], y: ArrayLike<n
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let fitted = 0;
-    for (let j = 0; j < k; j++) fitted += (flat[i * width + j] as number) * (estimates[j] as number);
+    for (let j = 0; j < k; j++) fitted += ((columns[j] as ArrayLike<number>)[i] as number) * (estimates[j] as number);
     const residual = (y[i] as number) - fitted;
     rss += residual * residual;
   }
