@@ -29,7 +29,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 interface Plan {
   log: LogSize;
   logLabel: string;
-  /** Rounds for the quick in-process scenarios. */
+  /**
+   * Rounds for every in-process scenario (saving, opening, the CLI, the file imports and the
+   * export). The first rounds of a scenario run while the heap grows and the code warms up:
+   * opening's first five or six measured 50-79 ms against 33-41 ms later, and the CSV export's
+   * first three or four about twice the later ones on both sides. With 11 rounds they were a
+   * third of the samples and flipped medians from run to run; with 33 they are not.
+   */
   rounds: number;
   browserRounds: number;
   startRounds: number;
@@ -45,7 +51,7 @@ interface Plan {
 const FULL: Plan = {
   log: SIZES.twentyYears,
   logLabel: '20-year log',
-  rounds: 11,
+  rounds: 33,
   browserRounds: 9,
   startRounds: 5,
   memoryRounds: 3,
@@ -60,7 +66,7 @@ const FULL: Plan = {
 const TINY: Plan = {
   log: SIZES.oneYear,
   logLabel: '1-year log (tiny)',
-  rounds: 3,
+  rounds: 5,
   browserRounds: 3,
   startRounds: 1,
   memoryRounds: 1,

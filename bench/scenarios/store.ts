@@ -78,10 +78,9 @@ export async function saveScenarios(fx: StoreFixture): Promise<ScenarioResult[]>
     return performance.now() - start;
   };
 
-  const rounds = fx.rounds * 3;
-  const vsRaw = await measurePaired(rounds, () => timedSave(big), rawWrite, 3);
+  const vsRaw = await measurePaired(fx.rounds, () => timedSave(big), rawWrite, 3);
   const vsEmpty = await measurePaired(
-    rounds,
+    fx.rounds,
     () => timedSave(big),
     () => timedSave(empty),
     3,
@@ -143,7 +142,7 @@ export async function cliAddScenario(fx: StoreFixture): Promise<ScenarioResult> 
   const emptyDir = fx.ws.dir('cli-empty');
   // The warm-up rounds write each log's backup of the day, as the first write of a day does.
   const samples = await measurePaired(
-    fx.rounds * 2,
+    fx.rounds,
     () => timedCliAdd(bigDir),
     () => timedCliAdd(emptyDir),
     3,
