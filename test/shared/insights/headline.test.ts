@@ -147,7 +147,8 @@ describe('ols', () => {
   });
 
   it("gives ml-matrix's QR and inverse numbers to the last bit", () => {
-    // ols hands ml-matrix X as one flat array and sums X'X and the residuals itself: still ml-matrix's numbers.
+    // ols decomposes [X | y] in one matrix, back-substitutes and sums X'X and the residuals itself:
+    // still the numbers of ml-matrix's own route (it fails if the back substitution's order changes).
     const reference = (rows: number[][], y: number[]): { estimate: number; se: number }[] => {
       const X = new Matrix(rows);
       const Y = Matrix.columnVector(y);
