@@ -21,6 +21,7 @@ import { buildWeeklySeries } from '../shared/insights/weekly';
 import { indexLog } from '../shared/insights/log';
 import { findShoe, shoeKey, shoesFromRuns, shoesWithDistance } from '../shared/shoes';
 import { entryMatcher, isFiltering, weeksForEntries } from '../shared/journal';
+import { prefixLength } from '../shared/sortedSearch';
 import {
   buildReport,
   resolveReportRange,
@@ -238,14 +239,9 @@ function createHandlers(options: ServiceOptions): Handlers {
       const all = journal();
       let start = 0;
       if (cursor) {
-        // The first entry after the cursor's key (binary search: the journal is sorted by that key).
+        // The first entry after the cursor's key (the journal is sorted by that key).
         const after = keyOfCursor(cursor);
-        let high = all.length;
-        while (start < high) {
-          const mid = (start + high) >>> 1;
-          if (compareKeysNewestFirst(journalKey(all[mid]!), after) <= 0) start = mid + 1;
-          else high = mid;
-        }
+        start = prefixLength(all, (entry) => compareKeysNewestFirst(journalKey(entry), after) <= 0);
       }
       const wanted = entryMatcher(filter);
       const entries: Entry[] = [];

@@ -3,6 +3,7 @@
 // partition back into its file. No loading or repair here (load.ts, recovery.ts).
 import path from 'node:path';
 import { byDateThenId, DEFAULT_SETTINGS, SCHEMA_VERSION, type Settings } from '../../shared/model';
+import { prefixLength } from '../../shared/sortedSearch';
 import { ServiceError } from '../errors';
 import { checkedRecordJson, PartitionRecords, partitionBytes, provenRecords, recordsArrayBytes } from './partitionFile';
 import { readPlainFile } from './plainFile';
@@ -135,14 +136,8 @@ export abstract class LogIndex {
       return;
     }
     // After the last record not later than this one.
-    let low = 0;
-    let high = partition.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (byDateThenId(partition[middle]!, record) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    partition.splice(low, 0, record);
+    const at = prefixLength(partition, (other) => byDateThenId(other, record) <= 0);
+    partition.splice(at, 0, record);
   }
 
   /** The records of one partition (made empty when it has none yet). */

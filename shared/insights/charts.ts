@@ -3,6 +3,7 @@
 // the relationship scatter's points and placing flags on weeks. No I/O, no DOM.
 import { findExercise } from '../exercises';
 import { shoeKey } from '../shoes';
+import { prefixLength } from '../sortedSearch';
 import { PAIN_KINDS, PAIN_LOCATIONS, type PainKind, type PainLocation } from '../model';
 import { isPairUsable } from './correlation';
 import { Calendar } from './dates';
@@ -309,14 +310,7 @@ export function relationshipPoints(weeks: readonly WeekSummary[], lag: Lag): Sca
  * date lies before the first week or after the last one.
  */
 export function weekIndexOf(weekStarts: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = weekStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (weekStarts[mid]! <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  const index = lo - 1;
+  const index = prefixLength(weekStarts, (start) => start <= date) - 1;
   if (index < 0) return -1;
   // Past the last week's seventh day: outside the series.
   if (index === weekStarts.length - 1 && daysBetween(weekStarts[index]!, date) > 6) return -1;
