@@ -131,10 +131,9 @@ export class PartitionRecords {
         return this.write(records, checkedJson);
       }
     }
-    const { base, baseAt } = this;
-    const oldEnds = this.ends;
-    /** Where record i (at least base - 1) ends. */
-    const endOf = (i: number): number => (i === base - 1 ? baseAt : oldEnds[i - base]!);
+    const { base, baseAt, ends, states } = this;
+    /** Where record i (at least base - 1) ends, as last written (before `ends` is cut back below). */
+    const endOf = (i: number): number => (i === base - 1 ? baseAt : ends[i - base]!);
 
     // The JSON of each record after the shared prefix: copied from here when only its place changed.
     let movedFrom: Map<AnyRecord, number> | undefined;
@@ -168,7 +167,7 @@ export class PartitionRecords {
       for (let k = 0; k < texts.length; k++) if (texts[k]!.buffer === framed.buffer) texts[k] = Buffer.from(texts[k]!);
     } else this.bytes.copy(framed, HEAD_MAX, 0, prefix);
     const bytes = framed.subarray(HEAD_MAX, HEAD_MAX + length);
-    const ends = oldEnds;
+    // The ends and hash states of the shared prefix stay; the rest are made again below.
     ends.length = same - base;
     let at = prefix;
     for (let i = same; i < records.length; i++) {
@@ -181,8 +180,7 @@ export class PartitionRecords {
     bytes[at] = CLOSE_BYTE;
     const hashedTo = (i: number): number => (i === base ? baseAt : ends[i - 1 - base]!);
 
-    const kept = Math.min(Math.floor((same - base) / CHECKPOINT), this.states.length - 1);
-    const states = this.states;
+    const kept = Math.min(Math.floor((same - base) / CHECKPOINT), states.length - 1);
     states.length = kept + 1;
     const start = base + kept * CHECKPOINT;
     const hash = states[kept]!.copy();
