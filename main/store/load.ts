@@ -12,7 +12,7 @@ import type { WriteLock } from './lock';
 import { LogIndex, SETTINGS_NAME } from './logIndex';
 import { migrateFile, NewerSchemaError, type StoredFileJson } from './migrations';
 import { PARTITION_RE, partitionName, typeFromPrefix, type AnyRecord, type RecordType } from './records';
-import { compiledRecordSchemas, provenRecords } from './partitionFile';
+import { compiledRecordSchemas, provenRecords, type RecordsProof } from './partitionFile';
 import { readPlainFile } from './plainFile';
 import type { StoreFile } from './storeFile';
 
@@ -27,10 +27,7 @@ export function stamp(): string {
  * empty store), and for a partition of `type`, the digest of its records when they are proven
  * (partitionFile.ts).
  */
-function readStoreJson(
-  file: string,
-  type?: RecordType,
-): { json: Record<string, unknown>; proof?: { digest: string; array: string } } {
+function readStoreJson(file: string, type?: RecordType): { json: Record<string, unknown>; proof?: RecordsProof } {
   // Never through a symbolic link (load() refuses them first; this closes the gap after that check).
   const text = readPlainFile(file, 'utf8');
   const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -183,9 +180,7 @@ export abstract class LoadingLog extends LogIndex {
   protected openFile(
     name: string,
     type?: RecordType,
-  ):
-    | { file: StoreFile; content: StoredFileJson; migrated: boolean; proof?: { digest: string; array: string } }
-    | { error: string } {
+  ): { file: StoreFile; content: StoredFileJson; migrated: boolean; proof?: RecordsProof } | { error: string } {
     try {
       const file = this.lazyFile(name);
       const { json, proof } = readStoreJson(file.path, type);

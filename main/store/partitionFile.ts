@@ -273,18 +273,21 @@ export function recordsAreProven(type: RecordType, file: string | Uint8Array): b
   return provenRecords(type, file) !== undefined;
 }
 
+/** A proven file's records array (`[` to `]`, as text or bytes) and the digest it carries. */
+export interface RecordsProof<A extends string | Buffer = string> {
+  array: A;
+  digest: string;
+}
+
 /**
  * For a file recordsAreProven accepts (as bytes, or as the text they decode to), its records
- * array (`[` to `]`, of the same kind) and their digest; otherwise undefined.
+ * array (of the same kind) and their digest; otherwise undefined.
  */
 export function provenRecords<F extends string | Uint8Array>(
   type: RecordType,
   file: F,
-): { array: F extends string ? string : Buffer; digest: string } | undefined;
-export function provenRecords(
-  type: RecordType,
-  file: string | Uint8Array,
-): { array: string | Buffer; digest: string } | undefined {
+): RecordsProof<F extends string ? string : Buffer> | undefined;
+export function provenRecords(type: RecordType, file: string | Uint8Array): RecordsProof<string | Buffer> | undefined {
   const text = typeof file === 'string';
   const last = file.length - 1;
   if (last < 1 || (text ? file.charCodeAt(last) : file[last]) !== CLOSING_BRACE) return undefined;
